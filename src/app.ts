@@ -1,0 +1,116 @@
+// Builds the service: stores chosen by configuration, the projection runner,
+// and the Fastify app with every family's routes. server.ts only listens.
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { DestinationStream } from 'pino';
+import type { Config } from './config.js';
+import { openEmbeddedEventStore } from './infra/eventstore/embedded.js';
+import { openEventStoreDb } from './infra/eventstore/esdb.js';
+import { encodePosition, type EventStore } from './infra/eventstore/types.js';
+import { createMemoryReadStore } from './infra/readstore/memory.js';
+import { openRedisReadStore } from './infra/readstore/redis.js';
+import type { ReadModelStore } from './infra/readstore/types.js';
+import { createPasswords } from './infra/passwords.js';
+import { createKeyedHash } from './infra/secrets.js';
+import type { Services } from './infra/services.js';
+import { loggerOptions } from './infra/logging.js';
+import { httpShell } from './infra/http/shell.js';
+import { sharedSchemas } from './infra/http/schemas.js';
+import { healthRoutes } from './infra/http/health.js';
+import { openApi } from './infra/http/openapi.js';
+import { authPlugin } from './infra/auth.js';
+import { ProjectionRunner } from '../projections/runner.js';
+import { allProjections } from '../projections/index.js';
+import { aeUserRoutes } from './users/routes-ae.js';
+
+/** Request bodies above this are refused with 413 (API-CONTRACT.md). */
+export const BODY_LIMIT = 96 * 1024;
+
+export interface AppOptions {
+  config: Config;
+  /** Stores opened by the caller (tests share one between app instances); closed by the caller. */
+  eventStore?: EventStore;
+  readStore?: ReadModelStore;
+  /** Where log lines go (tests capture them); stdout otherwise. */
+  logStream?: DestinationStream;
+  now?: () => Date;
+}
+
+export async function openEventStore(config: Config): Promise<EventStore> {
+  return config.eventStoreUrl
+    ? openEventStoreDb(config.eventStoreUrl)
+    : openEmbeddedEventStore({ dir: join(config.dataDir, 'events') });
+}
+
+export async function openReadStore(config: Config): Promise<ReadModelStore> {
+  return config.redisUrl
+    ? openRedisReadStore({ url: config.redisUrl, prefix: config.redisKeyPrefix })
+    : createMemoryReadStore();
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel, options.logStream),
+    bodyLimit: BODY_LIMIT,
+    requestIdHeader: 'x-request-id',
+    return503OnClosing: true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const ownsStores = !options.eventStore;
+  const eventStore = options.eventStore ?? (await openEventStore(config));
+  let readStore: ReadModelStore;
+  try {
+    readStore = options.readStore ?? (await openReadStore(config));
+  } catch (error) {
+    if (ownsStores) await eventStore.close();
+    throw error;
+  }
+
+  const runner =
+    config.projections === 'inline'
+      ? new ProjectionRunner({ eventStore, readStore, projections: allProjections, log: app.log })
+      : null;
+
+  const services: Services = {
+    config,
+    eventStore,
+    readStore,
+    passwords: createPasswords(config.argon2),
+    keyedHash: createKeyedHash(config.otpSecret),
+    log: app.log,
+    now: options.now ?? (() => new Date()),
+    async settle(position) {
+      if (!position || !runner) return;
+      const shown = await runner.waitFor(position, config.readYourWritesTimeoutMs);
+      if (!shown) app.log.warn({ position: encodePosition(position) }, 'read models did not show a write in time');
+    },
+  };
+
+  app.addHook('onClose', async () => {
+    await runner?.stop();
+    if (!options.readStore) await readStore.close();
+    if (ownsStores) await eventStore.close();
+  });
+
+  try {
+    for (const schema of sharedSchemas) app.addSchema(schema);
+    await app.register(httpShell);
+    await app.register(openApi);
+    await app.register(authPlugin, { services });
+    await app.register(healthRoutes, { services, runner });
+    await app.register(aeUserRoutes, { services });
+
+    if (runner) {
+      const started = Date.now();
+      await runner.start();
+      app.log.info({ ms: Date.now() - started, position: encodePosition(runner.position) }, 'read models caught up');
+    }
+    await app.ready();
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  return app;
+}

@@ -1,0 +1,156 @@
+// Configuration comes from the environment only, validated once at start. A bad
+// value stops the start with a message naming the variable (ConfigError).
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export interface Argon2Params {
+  memoryCost: number; // KiB
+  timeCost: number;
+  parallelism: number;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  eventStoreUrl: string | undefined;
+  redisUrl: string | undefined;
+  redisKeyPrefix: string;
+  dataDir: string;
+  jwtSecret: string;
+  otpSecret: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  publicProductReads: boolean;
+  authRateLimit: number;
+  nodeEnv: 'development' | 'production' | 'test';
+  logLevel: string;
+  argon2: Argon2Params;
+  /** How long a command waits for the read models to show its write before answering anyway. */
+  readYourWritesTimeoutMs: number;
+  /** 'inline': this process runs the projections; 'off': another process does (see `npm run projector`). */
+  projections: 'inline' | 'off';
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function str(env: Env, name: string): string | undefined {
+  const v = env[name];
+  return v === undefined || v.trim() === '' ? undefined : v.trim();
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = str(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const n = Number(raw);
+  if (n < min || n > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = str(env, name);
+  if (raw === undefined) return fallback;
+  if (/^(true|1|yes)$/i.test(raw)) return true;
+  if (/^(false|0|no)$/i.test(raw)) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+function url(env: Env, name: string, protocols: string[]): string | undefined {
+  const raw = str(env, name);
+  if (raw === undefined) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `is not a valid URL: "${raw}"`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(name, `must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
+  }
+  return raw;
+}
+
+function oneOf<T extends string>(env: Env, name: string, values: readonly T[], fallback: T): T {
+  const raw = str(env, name);
+  if (raw === undefined) return fallback;
+  if (!(values as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `must be one of ${values.join(', ')}, got "${raw}"`);
+  }
+  return raw as T;
+}
+
+/**
+ * Secrets: required (at least 32 bytes) in production; in development a random
+ * one is generated once and kept under DATA_DIR, so tokens survive restarts.
+ */
+function secret(env: Env, name: string, production: boolean, dataDir: string): string {
+  const raw = env[name];
+  if (raw !== undefined && raw !== '') {
+    if (Buffer.byteLength(raw) < 32) throw new ConfigError(name, 'must be at least 32 bytes long');
+    return raw;
+  }
+  if (production) throw new ConfigError(name, 'is required in production (at least 32 bytes)');
+  const file = join(dataDir, 'secrets', `${name.toLowerCase()}`);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(join(dataDir, 'secrets'), { recursive: true, mode: 0o700 });
+  const value = randomBytes(48).toString('base64url');
+  try {
+    writeFileSync(file, value, { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    // Another process created it first: use theirs.
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return readFileSync(file, 'utf8').trim();
+    throw new ConfigError(name, `cannot keep a generated secret under DATA_DIR (${String(error)})`);
+  }
+  return value;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const production = nodeEnv === 'production';
+  const dataDir = resolve(str(env, 'DATA_DIR') ?? './data');
+  const logLevel = oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info');
+  const config: Config = {
+    port: int(env, 'PORT', 3000, 0, 65535),
+    host: str(env, 'HOST') ?? '127.0.0.1',
+    eventStoreUrl: url(env, 'EVENTSTORE_URL', ['esdb:', 'esdb+discover:', 'kurrentdb:', 'kdb:']),
+    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    redisKeyPrefix: str(env, 'REDIS_KEY_PREFIX') ?? 'chronicle:',
+    dataDir,
+    jwtSecret: '',
+    otpSecret: '',
+    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: str(env, 'MAIL_FROM') ?? 'Chronicle <no-reply@chronicle.local>',
+    publicProductReads: bool(env, 'PUBLIC_PRODUCT_READS', false),
+    authRateLimit: int(env, 'AUTH_RATE_LIMIT', 10, 0, 1_000_000),
+    nodeEnv,
+    logLevel,
+    argon2: {
+      // OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane.
+      memoryCost: int(env, 'ARGON2_MEMORY_KIB', 19456, 1024, 4 * 1024 * 1024),
+      timeCost: int(env, 'ARGON2_TIME_COST', 2, 1, 100),
+      parallelism: int(env, 'ARGON2_PARALLELISM', 1, 1, 64),
+    },
+    readYourWritesTimeoutMs: int(env, 'READ_YOUR_WRITES_TIMEOUT_MS', 5000, 0, 600_000),
+    projections: oneOf(env, 'PROJECTIONS', ['inline', 'off'] as const, 'inline'),
+  };
+  if (production && config.argon2.memoryCost < 19456) {
+    throw new ConfigError('ARGON2_MEMORY_KIB', 'must be at least 19456 in production');
+  }
+  // Secrets last: a bad value elsewhere must not leave a generated file behind.
+  config.jwtSecret = secret(env, 'JWT_SECRET', production, dataDir);
+  config.otpSecret = secret(env, 'OTP_SECRET', production, dataDir);
+  return config;
+}

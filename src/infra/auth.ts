@@ -1,0 +1,84 @@
+// Access tokens: one JWT format for every family (HS256 through @fastify/jwt,
+// claims sub, sid, exp). A token is good only while its session is live in the
+// users read model, so logout, password resets and account deletion revoke it.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import fastifyJwt from '@fastify/jwt';
+import { SESSION_SECONDS } from '../users/events.js';
+import { USERS, userKeys } from '../../projections/users.js';
+import type { Services } from './services.js';
+
+export interface Principal {
+  userId: number;
+  sessionId: string;
+}
+
+/** Why a request is not signed in: no token at all, or a token that is not (or no longer) good. */
+export type AuthFailure = 'missing' | 'invalid';
+
+export interface Auth {
+  /** Signs an access token for a session. */
+  issue(userId: number, sessionId: string): string;
+  /** The signed-in caller, or why not. */
+  authenticate(request: FastifyRequest): Promise<Principal | AuthFailure>;
+  /** Reads a token's claims without the session check (for routes that end sessions). */
+  decode(token: string): Principal | null;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    auth: Auth;
+  }
+}
+
+export function bearer(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (typeof header !== 'string') return null;
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return m ? m[1]! : null;
+}
+
+interface AccessClaims {
+  sub: string;
+  sid: string;
+  typ: string;
+}
+
+export const authPlugin = fp(
+  async function authPlugin(app: FastifyInstance, opts: { services: Services }) {
+    const svc = opts.services;
+    await app.register(fastifyJwt, {
+      secret: svc.config.jwtSecret,
+      sign: { algorithm: 'HS256', expiresIn: SESSION_SECONDS },
+      verify: { algorithms: ['HS256'] },
+    });
+
+    function decode(token: string): Principal | null {
+      try {
+        const claims = app.jwt.verify<AccessClaims>(token);
+        // Only access tokens: a reset-purpose token (typ "reset") never signs anyone in.
+        if (claims.typ !== 'access' || typeof claims.sid !== 'string' || !/^\d+$/.test(claims.sub)) return null;
+        return { userId: Number(claims.sub), sessionId: claims.sid };
+      } catch {
+        return null;
+      }
+    }
+
+    const auth: Auth = {
+      issue: (userId, sessionId) => app.jwt.sign({ sub: String(userId), sid: sessionId, typ: 'access' }),
+      decode,
+      async authenticate(request) {
+        const token = bearer(request);
+        if (token === null) return 'missing';
+        const principal = decode(token);
+        if (!principal) return 'invalid';
+        const session = await svc.readStore.hgetall(USERS, userKeys.session(svc.keyedHash('session', principal.sessionId)));
+        if (!session || session.userId !== String(principal.userId)) return 'invalid';
+        if (Date.parse(session.expiresAt ?? '') <= svc.now().getTime()) return 'invalid';
+        return principal;
+      },
+    };
+    app.decorate('auth', auth);
+  },
+  { name: 'auth' },
+);

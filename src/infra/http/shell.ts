@@ -1,0 +1,122 @@
+// The HTTP shell every route shares: schema validation (bodies never coerced,
+// query strings and path parameters parsed), one error handler that answers in
+// the route's family envelope and never leaks a stack trace, and the 404s.
+import type { FastifyInstance, FastifyError, FastifyRequest, FastifySchemaValidationError } from 'fastify';
+import fp from 'fastify-plugin';
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { ConcurrencyError, Problem } from '../errors.js';
+import { EventStoreUnavailableError } from '../eventstore/types.js';
+import { ReadStoreUnavailableError } from '../readstore/types.js';
+import { familyOfPath, renderProblem, type Family } from './envelopes.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The API family whose envelope this route answers errors in. */
+    family?: Family;
+    /** Turns schema validation errors into the route's own message (first match wins). */
+    invalid?: (errors: FastifySchemaValidationError[], part: string) => Problem;
+  }
+}
+
+// ajv-formats is CommonJS with a default export.
+const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
+
+/** One validator for bodies (types must match exactly) and one for text inputs (parsed from strings). */
+function validators() {
+  // verbose: errors carry the offending value, so an empty string can be told from a short one.
+  const body = new Ajv({ coerceTypes: false, useDefaults: true, allErrors: true, verbose: true, strict: false });
+  const text = new Ajv({ coerceTypes: true, useDefaults: true, allErrors: false, strict: false });
+  addFormats(body);
+  addFormats(text);
+  return { body, text };
+}
+
+/** Fastify's own message for an ajv error, without the "body/" noise: "password must NOT have fewer than 8 characters". */
+export function describeValidation(errors: FastifySchemaValidationError[], part: string): string {
+  const e = errors[0];
+  if (!e) return 'Invalid request';
+  if (e.keyword === 'required') return `${(e.params as { missingProperty: string }).missingProperty} is required`;
+  const field = e.instancePath.replace(/^\//, '').replace(/\//g, '.');
+  return `${field || part} ${e.message ?? 'is invalid'}`;
+}
+
+/** The top-level body field an ajv error is about ('' for the body itself). */
+export function fieldOf(e: FastifySchemaValidationError): string {
+  if (e.keyword === 'required') return (e.params as { missingProperty: string }).missingProperty;
+  return e.instancePath.split('/')[1] ?? '';
+}
+
+/** Missing, empty, or the body is not an object at all: the families' "X is required" case. */
+export function isMissing(e: FastifySchemaValidationError): boolean {
+  if (e.keyword === 'required') return true;
+  if (e.instancePath === '' && e.keyword === 'type') return true;
+  const data = (e as { data?: unknown }).data;
+  return e.instancePath.split('/').length === 2 && typeof data === 'string' && data.trim() === '';
+}
+
+function familyOf(request: FastifyRequest): Family | null {
+  return request.routeOptions.config?.family ?? familyOfPath(request.url);
+}
+
+export function problemFor(error: FastifyError, request: FastifyRequest): Problem | null {
+  if (error instanceof Problem) return error;
+  if (error.validation) {
+    const part = error.validationContext ?? 'body';
+    return (
+      request.routeOptions.config?.invalid?.(error.validation, part) ??
+      new Problem(400, describeValidation(error.validation, part))
+    );
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new Problem(413, 'Request body too large (96 KiB at most)');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new Problem(415, 'Content-Type must be application/json');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new Problem(400, 'Malformed JSON body');
+  }
+  if (error instanceof SyntaxError || error.name === 'SyntaxError') return new Problem(400, 'Malformed JSON body');
+  if (error instanceof EventStoreUnavailableError || error instanceof ReadStoreUnavailableError) {
+    return new Problem(503, 'Service temporarily unavailable, please retry', 'SERVICE_UNAVAILABLE', {
+      'retry-after': '1',
+    });
+  }
+  if (error instanceof ConcurrencyError) {
+    return new Problem(503, 'Too many concurrent changes, please retry', 'SERVICE_UNAVAILABLE', { 'retry-after': '1' });
+  }
+  if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
+    return new Problem(error.statusCode, error.message);
+  }
+  return null;
+}
+
+export const httpShell = fp(
+  async function httpShell(app: FastifyInstance) {
+    // Every family speaks JSON only: anything else is 415, not a string body that fails validation.
+    app.removeContentTypeParser('text/plain');
+    const ajv = validators();
+    app.setValidatorCompiler(({ schema, httpPart }) =>
+      (httpPart === 'body' ? ajv.body : ajv.text).compile(schema as object),
+    );
+
+    app.setErrorHandler((error: FastifyError, request, reply) => {
+      let problem = problemFor(error, request);
+      if (!problem) {
+        request.log.error({ err: error }, 'unhandled error');
+        problem = new Problem(500, 'Internal server error', 'INTERNAL_ERROR');
+      } else if (problem.status >= 500) {
+        request.log.warn({ err: error }, problem.message);
+      }
+      const { status, body } = renderProblem(familyOf(request), problem);
+      void reply.code(status).headers(problem.headers).send(body);
+    });
+
+    app.setNotFoundHandler((request, reply) => {
+      const { status, body } = renderProblem(familyOfPath(request.url), new Problem(404, 'Not found'));
+      void reply.code(status).send(body);
+    });
+  },
+  { name: 'http-shell' },
+);

@@ -1,0 +1,249 @@
+// The in-process read store (no REDIS_URL): the same semantics as the Redis
+// store, held in Maps and rebuilt from the event log at every start.
+import type { ApplyOutcome, ApplyRequest, ReadModelStore, WriteOp } from './types.js';
+
+/** A sorted set ordered like Redis: by score, then by member. */
+class SortedSet {
+  private readonly scores = new Map<string, number>();
+  private readonly order: { score: number; member: string }[] = [];
+
+  get size(): number {
+    return this.order.length;
+  }
+
+  private indexOf(score: number, member: string): number {
+    let lo = 0;
+    let hi = this.order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const e = this.order[mid]!;
+      if (e.score < score || (e.score === score && e.member < member)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  add(score: number, member: string): void {
+    this.remove(member);
+    this.scores.set(member, score);
+    this.order.splice(this.indexOf(score, member), 0, { score, member });
+  }
+
+  remove(member: string): void {
+    const score = this.scores.get(member);
+    if (score === undefined) return;
+    this.scores.delete(member);
+    this.order.splice(this.indexOf(score, member), 1);
+  }
+
+  /** Redis ZRANGE rank semantics, including negative indexes. */
+  range(start: number, stop: number, order: 'asc' | 'desc'): string[] {
+    const n = this.order.length;
+    let from = start < 0 ? Math.max(n + start, 0) : start;
+    let to = stop < 0 ? n + stop : Math.min(stop, n - 1);
+    if (from > to || from >= n) return [];
+    if (order === 'desc') [from, to] = [n - 1 - to, n - 1 - from];
+    const slice = this.order.slice(from, to + 1).map((e) => e.member);
+    return order === 'desc' ? slice.reverse() : slice;
+  }
+
+  entries(): [string, number][] {
+    return this.order.map((e) => [e.member, e.score]);
+  }
+}
+
+type Value = string | Map<string, string> | SortedSet;
+
+interface Generation {
+  checkpoint: string;
+  keys: Map<string, Value>;
+}
+
+interface Model {
+  current: number;
+  last: number;
+  generations: Map<number, Generation>;
+}
+
+function wrongType(key: string): Error {
+  return new Error(`WRONGTYPE Operation against a key holding the wrong kind of value: ${key}`);
+}
+
+export function createMemoryReadStore(): ReadModelStore {
+  const models = new Map<string, Model>();
+
+  function model(name: string): Model {
+    let m = models.get(name);
+    if (!m) {
+      m = { current: 1, last: 1, generations: new Map([[1, { checkpoint: '', keys: new Map() }]]) };
+      models.set(name, m);
+    }
+    return m;
+  }
+
+  function generation(name: string, gen: number): Generation {
+    const m = model(name);
+    let g = m.generations.get(gen);
+    if (!g) {
+      g = { checkpoint: '', keys: new Map() };
+      m.generations.set(gen, g);
+    }
+    return g;
+  }
+
+  const current = (name: string): Map<string, Value> => generation(name, model(name).current).keys;
+
+  function hash(keys: Map<string, Value>, key: string, create: boolean): Map<string, string> | undefined {
+    const v = keys.get(key);
+    if (v === undefined) {
+      if (!create) return undefined;
+      const h = new Map<string, string>();
+      keys.set(key, h);
+      return h;
+    }
+    if (!(v instanceof Map)) throw wrongType(key);
+    return v;
+  }
+
+  function zset(keys: Map<string, Value>, key: string, create: boolean): SortedSet | undefined {
+    const v = keys.get(key);
+    if (v === undefined) {
+      if (!create) return undefined;
+      const z = new SortedSet();
+      keys.set(key, z);
+      return z;
+    }
+    if (!(v instanceof SortedSet)) throw wrongType(key);
+    return v;
+  }
+
+  function applyOp(keys: Map<string, Value>, op: WriteOp): void {
+    switch (op.op) {
+      case 'set':
+        keys.set(op.key, op.value);
+        return;
+      case 'del':
+        keys.delete(op.key);
+        return;
+      case 'hset': {
+        const h = hash(keys, op.key, true)!;
+        for (const [f, v] of Object.entries(op.fields)) h.set(f, v);
+        return;
+      }
+      case 'hdel': {
+        const h = hash(keys, op.key, false);
+        if (!h) return;
+        for (const f of op.fields) h.delete(f);
+        if (h.size === 0) keys.delete(op.key); // Redis drops empty hashes
+        return;
+      }
+      case 'hincrby': {
+        const h = hash(keys, op.key, true)!;
+        h.set(op.field, String(Number(h.get(op.field) ?? '0') + op.by));
+        return;
+      }
+      case 'zadd':
+        zset(keys, op.key, true)!.add(op.score, op.member);
+        return;
+      case 'zrem': {
+        const z = zset(keys, op.key, false);
+        if (!z) return;
+        z.remove(op.member);
+        if (z.size === 0) keys.delete(op.key);
+        return;
+      }
+    }
+  }
+
+  const store: ReadModelStore = {
+    kind: 'memory',
+
+    async currentGeneration(name) {
+      return model(name).current;
+    },
+
+    async newGeneration(name) {
+      const m = model(name);
+      m.last += 1;
+      generation(name, m.last);
+      return m.last;
+    },
+
+    async switchGeneration(name, from, to) {
+      const m = model(name);
+      if (m.current !== from) return false;
+      m.current = to;
+      return true;
+    },
+
+    async dropGeneration(name, gen) {
+      model(name).generations.delete(gen);
+    },
+
+    async checkpoint(name, gen) {
+      return generation(name, gen).checkpoint;
+    },
+
+    async apply(req: ApplyRequest): Promise<ApplyOutcome> {
+      const m = model(req.model);
+      const g = generation(req.model, req.generation);
+      if (g.checkpoint >= req.next) return { status: 'skipped', checkpoint: g.checkpoint };
+      if (g.checkpoint !== req.expected) return { status: 'conflict', checkpoint: g.checkpoint };
+      if (req.requireCurrent && m.current !== req.generation) return { status: 'moved', generation: m.current };
+      // Check every op's key type before the first write, so a failing batch changes nothing.
+      const typeOf = new Map<string, 'string' | 'hash' | 'zset' | undefined>();
+      for (const op of req.ops) {
+        const v = g.keys.get(op.key);
+        const known = typeOf.has(op.key)
+          ? typeOf.get(op.key)
+          : v === undefined ? undefined : typeof v === 'string' ? 'string' : v instanceof Map ? 'hash' : 'zset';
+        const wants = op.op === 'hset' || op.op === 'hdel' || op.op === 'hincrby' ? 'hash' : op.op === 'zadd' || op.op === 'zrem' ? 'zset' : null;
+        if (wants && known !== undefined && known !== wants) throw wrongType(op.key);
+        typeOf.set(op.key, op.op === 'del' ? undefined : op.op === 'set' ? 'string' : (wants ?? known));
+      }
+      for (const op of req.ops) applyOp(g.keys, op);
+      g.checkpoint = req.next;
+      return { status: 'applied' };
+    },
+
+    async get(name, key) {
+      const v = current(name).get(key);
+      if (v === undefined) return null;
+      if (typeof v !== 'string') throw wrongType(key);
+      return v;
+    },
+
+    async hgetall(name, key) {
+      const h = hash(current(name), key, false);
+      return h ? Object.fromEntries(h) : null;
+    },
+
+    async hgetallMany(name, keys) {
+      const all = current(name);
+      return keys.map((k) => {
+        const h = hash(all, k, false);
+        return h ? Object.fromEntries(h) : null;
+      });
+    },
+
+    async zrange(name, key, start, stop, order = 'asc') {
+      return zset(current(name), key, false)?.range(start, stop, order) ?? [];
+    },
+
+    async zcard(name, key) {
+      return zset(current(name), key, false)?.size ?? 0;
+    },
+
+    async dump(name) {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of current(name)) {
+        out[k] = typeof v === 'string' ? v : v instanceof Map ? Object.fromEntries(v) : v.entries();
+      }
+      return out;
+    },
+
+    async ping() {},
+    async close() {},
+  };
+  return store;
+}

@@ -1,0 +1,315 @@
+// Read models in Redis. Every key of one read model carries the same hash tag
+// ({users}, {products}, ...), so one model's writes and its checkpoint can be
+// applied by one Lua script, also on Redis Cluster. Keys:
+//   <prefix>{model}:current           the generation queries read
+//   <prefix>{model}:last              the newest generation handed out
+//   <prefix>{model}:<gen>:@checkpoint position of the last event applied
+//   <prefix>{model}:<gen>:<key>       the model's own keys
+import { Redis } from 'ioredis';
+import {
+  ReadStoreUnavailableError,
+  type ApplyOutcome,
+  type ApplyRequest,
+  type ReadModelStore,
+  type WriteOp,
+} from './types.js';
+
+// Compares the stored checkpoint inside the script, so two runners (or two
+// instances) can never apply one event twice, and checks key types before the
+// first write because Redis does not roll a failed script back.
+const APPLY = `
+local cur = redis.call('GET', KEYS[2]) or ''
+if cur >= ARGV[3] then return {'skipped', cur} end
+if cur ~= ARGV[2] then return {'conflict', cur} end
+if ARGV[4] == '1' then
+  local g = redis.call('GET', KEYS[1]) or '1'
+  if g ~= ARGV[1] then return {'moved', g} end
+end
+local wants = {hset='hash', hdel='hash', hincrby='hash', zadd='zset', zrem='zset'}
+local i = 5
+while i <= #ARGV do
+  local want = wants[ARGV[i]]
+  if want then
+    local t = redis.call('TYPE', KEYS[tonumber(ARGV[i + 1])]).ok
+    if t ~= 'none' and t ~= want then return redis.error_reply('WRONGTYPE ' .. KEYS[tonumber(ARGV[i + 1])]) end
+  end
+  i = i + 3 + tonumber(ARGV[i + 2])
+end
+i = 5
+while i <= #ARGV do
+  local op, k, n = ARGV[i], KEYS[tonumber(ARGV[i + 1])], tonumber(ARGV[i + 2])
+  if op == 'set' then redis.call('SET', k, ARGV[i + 3])
+  elseif op == 'del' then redis.call('DEL', k)
+  elseif op == 'hset' then redis.call('HSET', k, unpack(ARGV, i + 3, i + 2 + n))
+  elseif op == 'hdel' then redis.call('HDEL', k, unpack(ARGV, i + 3, i + 2 + n))
+  elseif op == 'hincrby' then redis.call('HINCRBY', k, ARGV[i + 3], ARGV[i + 4])
+  elseif op == 'zadd' then redis.call('ZADD', k, ARGV[i + 3], ARGV[i + 4])
+  elseif op == 'zrem' then redis.call('ZREM', k, ARGV[i + 3])
+  end
+  i = i + 3 + n
+end
+redis.call('SET', KEYS[2], ARGV[3])
+return {'applied', ARGV[3]}
+`;
+
+const SWITCH = `
+local g = redis.call('GET', KEYS[1]) or '1'
+if g ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[1], ARGV[2])
+redis.call('PUBLISH', ARGV[3], ARGV[4])
+return 1
+`;
+
+const NEW_GENERATION = `
+local last = tonumber(redis.call('GET', KEYS[2]) or '0')
+local cur = tonumber(redis.call('GET', KEYS[1]) or '1')
+local g = math.max(last, cur) + 1
+redis.call('SET', KEYS[2], g)
+return g
+`;
+
+export interface RedisReadStoreOptions {
+  url: string;
+  /** Prefix of every key (and of the generation channel), e.g. "chronicle:". */
+  prefix: string;
+  /** How long one command may take before it counts as "Redis unavailable". */
+  commandTimeoutMs?: number;
+}
+
+interface ScriptClient extends Redis {
+  rmApply(numKeys: number, ...args: (string | number)[]): Promise<[string, string]>;
+  rmSwitch(numKeys: number, ...args: (string | number)[]): Promise<number>;
+  rmNewGeneration(numKeys: number, ...args: (string | number)[]): Promise<number>;
+}
+
+function isReply(error: unknown): boolean {
+  return (error as { name?: string })?.name === 'ReplyError';
+}
+
+export async function openRedisReadStore(options: RedisReadStoreOptions): Promise<ReadModelStore> {
+  const redisOptions = {
+    lazyConnect: true,
+    // Fail fast while disconnected (503 to clients) instead of queueing requests until Redis returns.
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    commandTimeout: options.commandTimeoutMs ?? 5000,
+    retryStrategy: (times: number) => Math.min(50 * times, 1000),
+  };
+  const client = new Redis(options.url, redisOptions) as ScriptClient;
+  client.on('error', () => {}); // reconnects on its own; failed commands surface as ReadStoreUnavailableError
+  client.defineCommand('rmApply', { lua: APPLY });
+  client.defineCommand('rmSwitch', { lua: SWITCH });
+  client.defineCommand('rmNewGeneration', { lua: NEW_GENERATION });
+  try {
+    await client.connect();
+  } catch (error) {
+    client.disconnect();
+    throw new ReadStoreUnavailableError(`cannot connect to Redis at ${options.url}: ${String(error)}`, { cause: error });
+  }
+
+  const prefix = options.prefix;
+  const channel = `${prefix}generation`;
+  const tag = (model: string) => `${prefix}{${model}}`;
+  const pointerKey = (model: string) => `${tag(model)}:current`;
+  const lastKey = (model: string) => `${tag(model)}:last`;
+  const keyOf = (model: string, gen: number, key: string) => `${tag(model)}:${gen}:${key}`;
+  const checkpointKey = (model: string, gen: number) => keyOf(model, gen, '@checkpoint');
+
+  // Queries read the current generation from this cache; a replay's switch is
+  // announced on a channel, and a runner told "moved" drops the entry too.
+  const generations = new Map<string, number>();
+  const subscriber = client.duplicate({ enableOfflineQueue: true, lazyConnect: false });
+  subscriber.on('error', () => {});
+  subscriber.on('message', (_channel: string, model: string) => generations.delete(model));
+  subscriber.on('ready', () => generations.clear()); // after a reconnect we may have missed messages
+  await subscriber.subscribe(channel);
+
+  async function run<T>(what: () => Promise<T>): Promise<T> {
+    try {
+      return await what();
+    } catch (error) {
+      if (isReply(error)) throw error;
+      throw new ReadStoreUnavailableError(`Redis unavailable: ${(error as Error).message}`, { cause: error });
+    }
+  }
+
+  async function currentGeneration(model: string): Promise<number> {
+    const cached = generations.get(model);
+    if (cached !== undefined) return cached;
+    const g = Number((await run(() => client.get(pointerKey(model)))) ?? '1');
+    generations.set(model, g);
+    return g;
+  }
+
+  function encodeOps(model: string, gen: number, ops: WriteOp[]): { keys: string[]; args: string[] } {
+    const keys = [pointerKey(model), checkpointKey(model, gen)];
+    const index = new Map<string, number>();
+    const args: string[] = [];
+    const slot = (key: string) => {
+      let i = index.get(key);
+      if (i === undefined) {
+        keys.push(keyOf(model, gen, key));
+        i = keys.length;
+        index.set(key, i);
+      }
+      return String(i);
+    };
+    for (const op of ops) {
+      let rest: string[];
+      switch (op.op) {
+        case 'set':
+          rest = [op.value];
+          break;
+        case 'del':
+          rest = [];
+          break;
+        case 'hset':
+          rest = Object.entries(op.fields).flat();
+          if (rest.length === 0) continue;
+          break;
+        case 'hdel':
+          rest = op.fields;
+          if (rest.length === 0) continue;
+          break;
+        case 'hincrby':
+          rest = [op.field, String(op.by)];
+          break;
+        case 'zadd':
+          rest = [String(op.score), op.member];
+          break;
+        case 'zrem':
+          rest = [op.member];
+          break;
+      }
+      args.push(op.op, slot(op.key), String(rest.length), ...rest);
+    }
+    return { keys, args };
+  }
+
+  const store: ReadModelStore = {
+    kind: 'redis',
+    currentGeneration,
+
+    async newGeneration(model) {
+      return Number(await run(() => client.rmNewGeneration(2, pointerKey(model), lastKey(model))));
+    },
+
+    async switchGeneration(model, from, to) {
+      const ok = await run(() => client.rmSwitch(1, pointerKey(model), String(from), String(to), channel, model));
+      generations.delete(model);
+      return ok === 1;
+    },
+
+    async dropGeneration(model, gen) {
+      const pattern = `${tag(model)}:${gen}:*`.replace(/[[\]?\\]/g, '\\$&');
+      let cursor = '0';
+      do {
+        const [next, keys] = await run(() => client.scan(cursor, 'MATCH', pattern, 'COUNT', 1000));
+        cursor = next;
+        if (keys.length > 0) await run(() => client.unlink(...keys));
+      } while (cursor !== '0');
+    },
+
+    async checkpoint(model, gen) {
+      return (await run(() => client.get(checkpointKey(model, gen)))) ?? '';
+    },
+
+    async apply(req: ApplyRequest): Promise<ApplyOutcome> {
+      const { keys, args } = encodeOps(req.model, req.generation, req.ops);
+      const [status, value] = await run(() =>
+        client.rmApply(
+          keys.length,
+          ...keys,
+          String(req.generation),
+          req.expected,
+          req.next,
+          req.requireCurrent ? '1' : '0',
+          ...args,
+        ),
+      );
+      switch (status) {
+        case 'applied':
+          return { status: 'applied' };
+        case 'skipped':
+          return { status: 'skipped', checkpoint: value };
+        case 'conflict':
+          return { status: 'conflict', checkpoint: value };
+        default:
+          generations.delete(req.model);
+          return { status: 'moved', generation: Number(value) };
+      }
+    },
+
+    async get(model, key) {
+      const gen = await currentGeneration(model);
+      return run(() => client.get(keyOf(model, gen, key)));
+    },
+
+    async hgetall(model, key) {
+      const gen = await currentGeneration(model);
+      const h = await run(() => client.hgetall(keyOf(model, gen, key)));
+      return Object.keys(h).length === 0 ? null : h;
+    },
+
+    async hgetallMany(model, keys) {
+      if (keys.length === 0) return [];
+      const gen = await currentGeneration(model);
+      const pipeline = client.pipeline();
+      for (const k of keys) pipeline.hgetall(keyOf(model, gen, k));
+      const replies = await run(() => pipeline.exec());
+      return (replies ?? []).map(([error, h]) => {
+        if (error) throw error;
+        const record = h as Record<string, string>;
+        return Object.keys(record).length === 0 ? null : record;
+      });
+    },
+
+    async zrange(model, key, start, stop, order = 'asc') {
+      const gen = await currentGeneration(model);
+      const k = keyOf(model, gen, key);
+      return run(() => (order === 'asc' ? client.zrange(k, String(start), String(stop)) : client.zrevrange(k, String(start), String(stop))));
+    },
+
+    async zcard(model, key) {
+      const gen = await currentGeneration(model);
+      return run(() => client.zcard(keyOf(model, gen, key)));
+    },
+
+    async dump(model) {
+      const gen = await currentGeneration(model);
+      const head = `${tag(model)}:${gen}:`;
+      const out: Record<string, unknown> = {};
+      let cursor = '0';
+      do {
+        const [next, keys] = await run(() =>
+          client.scan(cursor, 'MATCH', `${head}*`.replace(/[[\]?\\]/g, '\\$&'), 'COUNT', 1000),
+        );
+        cursor = next;
+        for (const full of keys) {
+          const key = full.slice(head.length);
+          if (key === '@checkpoint') continue;
+          const type = await run(() => client.type(full));
+          if (type === 'string') out[key] = await run(() => client.get(full));
+          else if (type === 'hash') out[key] = await run(() => client.hgetall(full));
+          else if (type === 'zset') {
+            const flat = await run(() => client.zrange(full, '0', '-1', 'WITHSCORES'));
+            const pairs: [string, number][] = [];
+            for (let i = 0; i < flat.length; i += 2) pairs.push([flat[i]!, Number(flat[i + 1])]);
+            out[key] = pairs;
+          }
+        }
+      } while (cursor !== '0');
+      return out;
+    },
+
+    async ping() {
+      await run(() => client.ping());
+    },
+
+    async close() {
+      subscriber.disconnect();
+      await client.quit().catch(() => client.disconnect());
+    },
+  };
+  return store;
+}

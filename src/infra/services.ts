@@ -1,0 +1,24 @@
+// What command and query code needs from the infrastructure, passed
+// explicitly (no global singletons). The app builds one per process.
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from '../config.js';
+import type { EventStore, Position } from './eventstore/types.js';
+import type { Passwords } from './passwords.js';
+import type { ReadModelStore } from './readstore/types.js';
+import type { KeyedHash } from './secrets.js';
+
+export interface Services {
+  config: Config;
+  eventStore: EventStore;
+  readStore: ReadModelStore;
+  passwords: Passwords;
+  keyedHash: KeyedHash;
+  log: FastifyBaseLogger;
+  /**
+   * Resolves once the read models show everything up to `position`, so a
+   * client reads its own writes; gives up (and logs) after the configured bound.
+   */
+  settle(position: Position | null): Promise<void>;
+  /** The clock; tests may replace it. */
+  now(): Date;
+}
