@@ -6,7 +6,6 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { DestinationStream } from 'pino';
 import type { Config } from './config.js';
 import { openEmbeddedEventStore } from './infra/eventstore/embedded.js';
-import { openEventStoreDb } from './infra/eventstore/esdb.js';
 import { encodePosition, type EventStore } from './infra/eventstore/types.js';
 import { createMemoryReadStore } from './infra/readstore/memory.js';
 import { openRedisReadStore } from './infra/readstore/redis.js';
@@ -38,9 +37,10 @@ export interface AppOptions {
 }
 
 export async function openEventStore(config: Config): Promise<EventStore> {
-  return config.eventStoreUrl
-    ? openEventStoreDb(config.eventStoreUrl)
-    : openEmbeddedEventStore({ dir: join(config.dataDir, 'events') });
+  if (!config.eventStoreUrl) return openEmbeddedEventStore({ dir: join(config.dataDir, 'events') });
+  // Loaded only when selected: the embedded default never pays for gRPC.
+  const { openEventStoreDb } = await import('./infra/eventstore/esdb.js');
+  return openEventStoreDb(config.eventStoreUrl);
 }
 
 export async function openReadStore(config: Config): Promise<ReadModelStore> {
