@@ -9,13 +9,13 @@ import {
   START,
   comparePositions,
   decodePosition,
-  encodePosition,
   type EventStore,
   type Position,
   type RecordedEvent,
 } from '../src/infra/eventstore/types.js';
-import { ReadStoreUnavailableError, type ReadModelStore, type WriteOp } from '../src/infra/readstore/types.js';
+import { ReadStoreUnavailableError, type ReadModelStore } from '../src/infra/readstore/types.js';
 import type { Projection } from './types.js';
+import { adopt, applyToModel, positioned, type ModelCursor } from './apply.js';
 
 export interface RunnerOptions {
   eventStore: EventStore;
@@ -28,11 +28,7 @@ export interface RunnerOptions {
   idleCheckpointMs?: number;
 }
 
-interface ProjectionState {
-  projection: Projection;
-  generation: number;
-  /** Encoded position of the last event this projection took into account ('' = none). */
-  checkpoint: string;
+interface ProjectionState extends ModelCursor {
   /** Set when events passed that this projection does not handle, and not yet recorded. */
   idleUpTo: string | null;
 }
@@ -45,11 +41,6 @@ interface Waiter {
 
 /** Thrown inside the loop when a replay switched a generation under us: start over from checkpoints. */
 class Resubscribe extends Error {}
-
-/** Checkpoints only move forwards, whichever answer arrives last. */
-function adopt(s: ProjectionState, checkpoint: string): void {
-  if (checkpoint > s.checkpoint) s.checkpoint = checkpoint;
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -184,7 +175,18 @@ export class ProjectionRunner {
     if (batch.length === 0) return;
     for (let attempt = 0; ; attempt += 1) {
       try {
-        await Promise.all(this.states.map((s) => this.applyTo(s, batch)));
+        const items = positioned(batch);
+        const outcomes = await Promise.all(
+          this.states.map((s) =>
+            applyToModel(this.options.readStore, s, items, { requireCurrent: true, chunkSize: this.chunkSize }),
+          ),
+        );
+        if (outcomes.includes('moved')) throw new Resubscribe();
+        const end = items[items.length - 1]!.at;
+        outcomes.forEach((o, i) => {
+          const s = this.states[i]!;
+          s.idleUpTo = o === 'idle' && end > s.checkpoint ? end : null;
+        });
         break;
       } catch (error) {
         if (!(error instanceof ReadStoreUnavailableError) || this.stopped) throw error;
@@ -195,44 +197,6 @@ export class ProjectionRunner {
       }
     }
     this.advance(batch[batch.length - 1]!.position, batch);
-  }
-
-  private async applyTo(s: ProjectionState, batch: RecordedEvent[]): Promise<void> {
-    const batchEnd = encodePosition(batch[batch.length - 1]!.position);
-    let pending = batch.filter((e) => encodePosition(e.position) > s.checkpoint);
-    while (pending.length > 0) {
-      const handled = pending.filter((e) => s.projection.handles.has(e.type));
-      if (handled.length === 0) {
-        s.idleUpTo = batchEnd;
-        return;
-      }
-      const chunk = handled.slice(0, this.chunkSize);
-      const last = chunk.length === handled.length;
-      const ops: WriteOp[] = chunk.flatMap((e) => s.projection.apply(e));
-      // The last chunk also covers the foreign events after it in this batch.
-      const next = last ? batchEnd : encodePosition(chunk[chunk.length - 1]!.position);
-      const outcome = await this.options.readStore.apply({
-        model: s.projection.name,
-        generation: s.generation,
-        expected: s.checkpoint,
-        next,
-        ops,
-        requireCurrent: true,
-      });
-      switch (outcome.status) {
-        case 'applied':
-          s.checkpoint = next;
-          s.idleUpTo = null;
-          break;
-        case 'skipped':
-        case 'conflict':
-          adopt(s, outcome.checkpoint);
-          break;
-        case 'moved':
-          throw new Resubscribe();
-      }
-      pending = pending.filter((e) => encodePosition(e.position) > s.checkpoint);
-    }
   }
 
   /** Records the progress of projections that only saw foreign events, so a restart need not re-read them. */

@@ -9,6 +9,7 @@ import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppOptions } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
+import { deletePrefix } from './redis-cleanup.js';
 
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -63,7 +64,10 @@ export async function build(
   const config = options.config ?? testConfig(dataDir, env);
   const logs = new LogCapture();
   const app = await buildApp({ ...options, config, logStream: logs });
-  t.teardown(() => app.close());
+  t.teardown(async () => {
+    await app.close();
+    if (config.redisUrl) await deletePrefix(config.redisUrl, config.redisKeyPrefix);
+  });
   return { app, config, logs, dataDir };
 }
 

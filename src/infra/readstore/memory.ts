@@ -187,9 +187,9 @@ export function createMemoryReadStore(): ReadModelStore {
     async apply(req: ApplyRequest): Promise<ApplyOutcome> {
       const m = model(req.model);
       const g = generation(req.model, req.generation);
+      if (req.requireCurrent && m.current !== req.generation) return { status: 'moved', generation: m.current };
       if (g.checkpoint >= req.next) return { status: 'skipped', checkpoint: g.checkpoint };
       if (g.checkpoint !== req.expected) return { status: 'conflict', checkpoint: g.checkpoint };
-      if (req.requireCurrent && m.current !== req.generation) return { status: 'moved', generation: m.current };
       // Check every op's key type before the first write, so a failing batch changes nothing.
       const typeOf = new Map<string, 'string' | 'hash' | 'zset' | undefined>();
       for (const op of req.ops) {

@@ -18,13 +18,13 @@ import {
 // instances) can never apply one event twice, and checks key types before the
 // first write because Redis does not roll a failed script back.
 const APPLY = `
-local cur = redis.call('GET', KEYS[2]) or ''
-if cur >= ARGV[3] then return {'skipped', cur} end
-if cur ~= ARGV[2] then return {'conflict', cur} end
 if ARGV[4] == '1' then
   local g = redis.call('GET', KEYS[1]) or '1'
   if g ~= ARGV[1] then return {'moved', g} end
 end
+local cur = redis.call('GET', KEYS[2]) or ''
+if cur >= ARGV[3] then return {'skipped', cur} end
+if cur ~= ARGV[2] then return {'conflict', cur} end
 local wants = {hset='hash', hdel='hash', hincrby='hash', zadd='zset', zrem='zset'}
 local i = 5
 while i <= #ARGV do

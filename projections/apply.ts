@@ -1,0 +1,74 @@
+// Applies a batch of events to one read model in chunks, each chunk's writes
+// together with the model's new checkpoint (one atomic ReadModelStore.apply).
+// Shared by the live runner and by replay.
+import { encodePosition, type RecordedEvent } from '../src/infra/eventstore/types.js';
+import type { ReadModelStore, WriteOp } from '../src/infra/readstore/types.js';
+import type { Projection } from './types.js';
+
+export interface ModelCursor {
+  projection: Projection;
+  generation: number;
+  /** Encoded position of the last event this model took into account ('' = none). */
+  checkpoint: string;
+}
+
+/** An event with its encoded position, computed once per batch. */
+export interface Positioned {
+  event: RecordedEvent;
+  at: string;
+}
+
+export const positioned = (batch: RecordedEvent[]): Positioned[] =>
+  batch.map((event) => ({ event, at: encodePosition(event.position) }));
+
+/** Checkpoints only move forwards, whichever answer arrives last. */
+export function adopt(cursor: ModelCursor, checkpoint: string): void {
+  if (checkpoint > cursor.checkpoint) cursor.checkpoint = checkpoint;
+}
+
+/**
+ * 'applied': the model has taken the batch into account; 'idle': none of the
+ * batch's events concern this model (nothing written); 'moved': a replay
+ * switched the model's generation (live writers must reload).
+ */
+export async function applyToModel(
+  store: ReadModelStore,
+  cursor: ModelCursor,
+  batch: Positioned[],
+  options: { requireCurrent: boolean; chunkSize: number },
+): Promise<'applied' | 'idle' | 'moved'> {
+  if (batch.length === 0) return 'idle';
+  const batchEnd = batch[batch.length - 1]!.at;
+  let pending = batch.filter((p) => p.at > cursor.checkpoint);
+  while (pending.length > 0) {
+    const handled = pending.filter((p) => cursor.projection.handles.has(p.event.type));
+    if (handled.length === 0) return 'idle';
+    const chunk = handled.slice(0, options.chunkSize);
+    const ops: WriteOp[] = chunk.flatMap((p) => cursor.projection.apply(p.event));
+    // The last chunk also covers the foreign events after it in this batch.
+    const next = chunk.length === handled.length ? batchEnd : chunk[chunk.length - 1]!.at;
+    const outcome = await store.apply({
+      model: cursor.projection.name,
+      generation: cursor.generation,
+      expected: cursor.checkpoint,
+      next,
+      ops,
+      requireCurrent: options.requireCurrent,
+    });
+    switch (outcome.status) {
+      case 'applied':
+        cursor.checkpoint = next;
+        break;
+      case 'skipped': // applied before (a restart, or another instance got there first)
+      case 'conflict': // another instance moved the checkpoint: continue after it
+        // A stored checkpoint behind ours means the model was dropped or reset under us: reload.
+        if (outcome.checkpoint < cursor.checkpoint) return 'moved';
+        adopt(cursor, outcome.checkpoint);
+        break;
+      case 'moved':
+        return 'moved';
+    }
+    pending = pending.filter((p) => p.at > cursor.checkpoint);
+  }
+  return 'applied';
+}

@@ -1,0 +1,148 @@
+// One suite, both read stores: Redis over a real connection and the in-process one behave the same.
+import t from 'tap';
+import { READ_MODELS } from '../support/app.js';
+import { readStoreFor } from '../support/stores.js';
+import type { ApplyRequest } from '../../src/infra/readstore/types.js';
+
+for (const kind of READ_MODELS) {
+  t.test(`read store: ${kind}`, async (t) => {
+    t.test('applies writes with the checkpoint; queries see them', async (t) => {
+      const store = await readStoreFor(t, kind);
+      const gen = await store.currentGeneration('m');
+      t.equal(gen, 1);
+      t.equal(await store.checkpoint('m', gen), '');
+      const outcome = await store.apply({
+        model: 'm',
+        generation: gen,
+        expected: '',
+        next: 'p1',
+        requireCurrent: true,
+        ops: [
+          { op: 'set', key: 's', value: 'v' },
+          { op: 'hset', key: 'h', fields: { a: '1', b: '2' } },
+          { op: 'hdel', key: 'h', fields: ['b'] },
+          { op: 'hincrby', key: 'h', field: 'n', by: 5 },
+          { op: 'zadd', key: 'z', score: 2, member: 'two' },
+          { op: 'zadd', key: 'z', score: 1, member: 'one' },
+          { op: 'zadd', key: 'z', score: 3, member: 'three' },
+          { op: 'zadd', key: 'z', score: 10, member: 'ten' },
+          { op: 'zrem', key: 'z', member: 'ten' },
+        ],
+      });
+      t.same(outcome, { status: 'applied' });
+      t.equal(await store.checkpoint('m', gen), 'p1');
+      t.equal(await store.get('m', 's'), 'v');
+      t.equal(await store.get('m', 'missing'), null);
+      t.same(await store.hgetall('m', 'h'), { a: '1', n: '5' });
+      t.equal(await store.hgetall('m', 'nope'), null);
+      t.same(await store.hgetallMany('m', ['h', 'nope']), [{ a: '1', n: '5' }, null]);
+      t.same(await store.zrange('m', 'z', 0, -1), ['one', 'two', 'three']);
+      t.same(await store.zrange('m', 'z', 1, 1), ['two']);
+      t.same(await store.zrange('m', 'z', 0, 1, 'desc'), ['three', 'two']);
+      t.same(await store.zrange('m', 'z', -2, -1), ['two', 'three']);
+      t.same(await store.zrange('m', 'z', 5, 10), []);
+      t.equal(await store.zcard('m', 'z'), 3);
+      t.equal(await store.zcard('m', 'nope'), 0);
+      t.same(await store.dump('m'), {
+        s: 'v',
+        h: { a: '1', n: '5' },
+        z: [
+          ['one', 1],
+          ['two', 2],
+          ['three', 3],
+        ],
+      });
+    });
+
+    t.test('checkpoint compare: skipped, conflict, and nothing applied twice', async (t) => {
+      const store = await readStoreFor(t, kind);
+      const req = (expected: string, next: string): ApplyRequest => ({
+        model: 'c',
+        generation: 1,
+        expected,
+        next,
+        requireCurrent: true,
+        ops: [{ op: 'hincrby', key: 'count', field: 'n', by: 1 }],
+      });
+      t.same(await store.apply(req('', '0002')), { status: 'applied' });
+      t.same(await store.apply(req('', '0002')), { status: 'skipped', checkpoint: '0002' }, 'same batch again');
+      t.same(await store.apply(req('', '0001')), { status: 'skipped', checkpoint: '0002' }, 'an older batch');
+      t.same(await store.apply(req('0001', '0003')), { status: 'conflict', checkpoint: '0002' }, 'moved meanwhile');
+      t.same(await store.apply(req('0002', '0003')), { status: 'applied' });
+      t.same(await store.hgetall('c', 'count'), { n: '2' }, 'applied exactly twice');
+    });
+
+    t.test('a failing batch writes nothing', async (t) => {
+      const store = await readStoreFor(t, kind);
+      await store.apply({
+        model: 'w',
+        generation: 1,
+        expected: '',
+        next: '1',
+        requireCurrent: true,
+        ops: [{ op: 'set', key: 'str', value: 'x' }],
+      });
+      await t.rejects(
+        store.apply({
+          model: 'w',
+          generation: 1,
+          expected: '1',
+          next: '2',
+          requireCurrent: true,
+          ops: [
+            { op: 'set', key: 'before', value: 'written?' },
+            { op: 'hset', key: 'str', fields: { a: 'b' } },
+          ],
+        }),
+        /WRONGTYPE/,
+      );
+      t.equal(await store.get('w', 'before'), null, 'no partial write');
+      t.equal(await store.checkpoint('w', 1), '1', 'checkpoint unchanged');
+    });
+
+    t.test('generations: build aside, switch atomically, drop the old one', async (t) => {
+      const store = await readStoreFor(t, kind);
+      const apply = (generation: number, value: string, next: string, requireCurrent = true, expected = '') =>
+        store.apply({ model: 'g', generation, expected, next, requireCurrent, ops: [{ op: 'set', key: 'k', value }] });
+      await apply(1, 'old', '1');
+      const fresh = await store.newGeneration('g');
+      t.ok(fresh > 1, 'a new generation number');
+      t.not(await store.newGeneration('g'), fresh, 'never handed out twice');
+      await apply(fresh, 'new', '5', false);
+      t.equal(await store.get('g', 'k'), 'old', 'queries still read the current generation');
+      t.same(await apply(fresh, 'x', '6', true, '5'), { status: 'moved', generation: 1 }, 'live writers only write the current one');
+      t.equal(await store.switchGeneration('g', 2, fresh), false, 'switch is compare-and-set');
+      t.equal(await store.switchGeneration('g', 1, fresh), true);
+      t.equal(await store.currentGeneration('g'), fresh);
+      t.equal(await store.get('g', 'k'), 'new');
+      t.same(
+        await store.apply({ model: 'g', generation: 1, expected: '1', next: '2', requireCurrent: true, ops: [] }),
+        { status: 'moved', generation: fresh },
+        'a runner on the old generation is told to move',
+      );
+      await store.dropGeneration('g', 1);
+      t.equal(await store.checkpoint('g', 1), '', 'old generation gone');
+      t.equal(await store.get('g', 'k'), 'new');
+    });
+  });
+}
+
+t.test('redis: keys of one model share a hash tag and the prefix', async (t) => {
+  const { Redis } = await import('ioredis');
+  const { REDIS_URL } = await import('../support/app.js');
+  const prefix = `test:tag:${Date.now()}:`;
+  const store = await readStoreFor(t, 'redis', prefix);
+  await store.apply({
+    model: 'products',
+    generation: 1,
+    expected: '',
+    next: '1',
+    requireCurrent: true,
+    ops: [{ op: 'set', key: 'p:1', value: 'x' }],
+  });
+  const raw = new Redis(REDIS_URL);
+  t.teardown(() => raw.quit());
+  const keys = (await raw.keys(`${prefix}*`)).sort();
+  t.same(keys, [`${prefix}{products}:1:@checkpoint`, `${prefix}{products}:1:p:1`]);
+  await raw.del(...keys);
+});
