@@ -44,6 +44,29 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
+/** Every variable the service reads (the README's configuration table). */
+export const CONFIG_VARIABLES = [
+  'PORT',
+  'HOST',
+  'EVENTSTORE_URL',
+  'REDIS_URL',
+  'REDIS_KEY_PREFIX',
+  'DATA_DIR',
+  'JWT_SECRET',
+  'OTP_SECRET',
+  'SMTP_URL',
+  'MAIL_FROM',
+  'PUBLIC_PRODUCT_READS',
+  'AUTH_RATE_LIMIT',
+  'NODE_ENV',
+  'LOG_LEVEL',
+  'ARGON2_MEMORY_KIB',
+  'ARGON2_TIME_COST',
+  'ARGON2_PARALLELISM',
+  'READ_YOUR_WRITES_TIMEOUT_MS',
+  'PROJECTIONS',
+] as const;
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 function str(env: Env, name: string): string | undefined {

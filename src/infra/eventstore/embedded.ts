@@ -260,6 +260,10 @@ export async function openEmbeddedEventStore(options: EmbeddedOptions): Promise<
       subscriptions.add(abort);
       let after = afterRowid(options.after);
       async function* batches(): AsyncGenerator<RecordedEvent[]> {
+        if (abort.signal.aborted) {
+          subscriptions.delete(abort); // closed before the first read
+          return;
+        }
         const commits = on(committed, 'commit', { signal: abort.signal });
         const wake = async () => {
           const timer = new Promise((r) => setTimeout(r, POLL_MS).unref());
