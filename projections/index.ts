@@ -1,5 +1,6 @@
 // Every read model the service keeps, in one list for the runner and replay.
 import type { Projection } from './types.js';
 import { usersProjection } from './users.js';
+import { productsProjection } from './products.js';
 
-export const allProjections: Projection[] = [usersProjection];
+export const allProjections: Projection[] = [usersProjection, productsProjection];
