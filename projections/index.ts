@@ -2,5 +2,6 @@
 import type { Projection } from './types.js';
 import { usersProjection } from './users.js';
 import { productsProjection } from './products.js';
+import { ordersProjection } from './orders.js';
 
-export const allProjections: Projection[] = [usersProjection, productsProjection];
+export const allProjections: Projection[] = [usersProjection, productsProjection, ordersProjection];

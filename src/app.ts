@@ -23,6 +23,7 @@ import { ProjectionRunner } from '../projections/runner.js';
 import { allProjections } from '../projections/index.js';
 import { aeUserRoutes } from './users/routes-ae.js';
 import { productRoutes } from './products/routes-ae.js';
+import { orderRoutes } from './orders/routes-a.js';
 
 /** Request bodies above this are refused with 413 (API-CONTRACT.md). */
 export const BODY_LIMIT = 96 * 1024;
@@ -103,6 +104,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(healthRoutes, { services, runner });
     await app.register(aeUserRoutes, { services });
     await app.register(productRoutes, { services });
+    await app.register(orderRoutes, { services });
 
     if (runner) {
       const started = Date.now();
