@@ -47,6 +47,9 @@ const errors = {
   401: ref(RegistrationApiError),
 };
 
+/** Body over 96 KiB, or not JSON. */
+const bodyErrors = { 413: ref(RegistrationApiError), 415: ref(RegistrationApiError) };
+
 export const dataRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
   const guard = signedIn(app, refuseD);
 
@@ -59,7 +62,7 @@ export const dataRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
         tags,
         security,
         body: StoreBody,
-        response: { 201: Done, ...errors, 409: ref(RegistrationApiError) },
+        response: { 201: Done, ...errors, 409: ref(RegistrationApiError), ...bodyErrors },
       },
       config: { family: 'D', invalid },
       onRequest: guard,
@@ -105,7 +108,7 @@ export const dataRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
         security,
         params: KeyParams,
         body: UpdateBody,
-        response: { 200: Done, ...errors, 404: ref(RegistrationApiError) },
+        response: { 200: Done, ...errors, 404: ref(RegistrationApiError), ...bodyErrors },
       },
       config: { family: 'D', invalid: invalidUpdate },
       onRequest: guard,

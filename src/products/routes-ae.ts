@@ -47,6 +47,9 @@ export function precondition(header: string | undefined): Precondition {
   return { revisions };
 }
 
+/** Body over 96 KiB, or not JSON. */
+const bodyErrors = { 413: ref(ErrorBody), 415: ref(ErrorBody) };
+
 const etag = (revision: number) => `"${revision}"`;
 
 const ETagged = (description: string) =>
@@ -133,7 +136,7 @@ export const productRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
         tags: [E],
         security,
         body: ProductBody,
-        response: { 201: ETagged('The new product'), 400: ref(ErrorBody), 401: ref(ErrorBody) },
+        response: { 201: ETagged('The new product'), 400: ref(ErrorBody), 401: ref(ErrorBody), ...bodyErrors },
       },
       config: { family: 'E', invalid },
       onRequest: writeGuard,
@@ -167,6 +170,8 @@ export const productRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
           403: ref(ErrorBody),
           404: ref(ErrorBody),
           412: ref(ErrorBody),
+          ...bodyErrors,
+          503: ref(ErrorBody),
         },
       },
       config: { family: 'E', invalid },
@@ -205,6 +210,7 @@ export const productRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
           403: ref(ErrorBody),
           404: ref(ErrorBody),
           412: ref(ErrorBody),
+          503: ref(ErrorBody),
         },
       },
       config: { family: 'E', invalid },

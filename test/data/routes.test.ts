@@ -167,7 +167,15 @@ for (const readModels of READ_MODELS) {
 
       const big = await store(alice, { key: 'huge', value: 'x'.repeat(97 * 1024) });
       t.equal(big.statusCode, 413, 'a body over 96 KiB');
-      t.match(big.json(), { status: 'error', code: String, message: /too large/ });
+      t.match(big.json(), { status: 'error', code: 'PAYLOAD_TOO_LARGE', message: /too large/ });
+      const text = await app.inject({
+        method: 'PUT',
+        url: '/api/data/upd',
+        headers: { ...alice.auth, 'content-type': 'text/plain' },
+        payload: 'value=2',
+      });
+      t.equal(text.statusCode, 415);
+      t.match(text.json(), { status: 'error', code: 'UNSUPPORTED_MEDIA_TYPE' });
     });
 
     t.test('concurrent stores of one new key: exactly one 201', async (t) => {

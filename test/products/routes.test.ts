@@ -165,6 +165,14 @@ for (const readModels of READ_MODELS) {
       });
       t.equal(bad.statusCode, 400);
       t.same(bad.json(), { error: 'Malformed JSON body' });
+      const text = await app.inject({
+        method: 'POST',
+        url: '/products',
+        headers: { ...alice.auth, 'content-type': 'text/plain' },
+        payload: 'name=x',
+      });
+      t.equal(text.statusCode, 415);
+      t.match(text.json(), { error: String });
       const big = await create(alice, { name: 'big', description: 'x'.repeat(97 * 1024) });
       t.equal(big.statusCode, 413);
       t.match(big.json(), { error: /too large/ });
