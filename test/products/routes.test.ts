@@ -359,3 +359,17 @@ for (const readModels of READ_MODELS) {
     });
   });
 }
+
+t.test('a token whose session has ended is "Invalid token." (E) and INVALID_TOKEN (D)', async (t) => {
+  let clock = Date.parse('2030-01-01T00:00:00.000Z');
+  const { app } = await build(t, { now: () => new Date(clock) });
+  const user = await signedInUser(app, 'sleeper');
+  t.equal((await app.inject({ method: 'GET', url: '/products', headers: user.auth })).statusCode, 200);
+  clock += 3601 * 1000; // past the session's hour
+  const e = await app.inject({ method: 'GET', url: '/products', headers: user.auth });
+  t.equal(e.statusCode, 401);
+  t.same(e.json(), BAD_TOKEN);
+  const d = await app.inject({ method: 'GET', url: '/api/data/k', headers: user.auth });
+  t.equal(d.statusCode, 401);
+  t.match(d.json(), { status: 'error', code: 'INVALID_TOKEN', message: 'Invalid access token provided.' });
+});

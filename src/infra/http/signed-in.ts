@@ -38,11 +38,6 @@ export function signedIn(app: FastifyInstance, refuse: Refusal, options: { anony
   };
 }
 
-/** The caller the hook admitted, or null for an admitted anonymous caller. */
-export function callerOf(request: FastifyRequest): Principal | null {
-  return callers.get(request) ?? null;
-}
-
 /** The caller of a route that admits signed-in callers only. */
 export function signedInCaller(request: FastifyRequest): Principal {
   const who = callers.get(request);
