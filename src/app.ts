@@ -22,6 +22,9 @@ import { authPlugin } from './infra/auth.js';
 import { ProjectionRunner } from '../projections/runner.js';
 import { allProjections } from '../projections/index.js';
 import { aeUserRoutes } from './users/routes-ae.js';
+import { productRoutes } from './products/routes-ae.js';
+import { orderRoutes } from './orders/routes-a.js';
+import { dataRoutes } from './data/routes-d.js';
 
 /** Request bodies above this are refused with 413 (API-CONTRACT.md). */
 export const BODY_LIMIT = 96 * 1024;
@@ -101,6 +104,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(authPlugin, { services });
     await app.register(healthRoutes, { services, runner });
     await app.register(aeUserRoutes, { services });
+    await app.register(productRoutes, { services });
+    await app.register(orderRoutes, { services });
+    await app.register(dataRoutes, { services });
 
     if (runner) {
       const started = Date.now();

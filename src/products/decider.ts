@@ -1,0 +1,95 @@
+// The product decider: pure functions over one product's stream. Only the
+// owner changes or deletes a product; a deleted product stays deleted (its id
+// is never reused). `revision` counts the stream's events from 0, so it equals
+// the stream revision and serves as the product's ETag.
+import type { Decider } from '../infra/commands.js';
+import { DomainError, assertNever } from '../infra/errors.js';
+import type { ProductEvent } from './events.js';
+
+export interface ProductState {
+  status: 'absent' | 'active' | 'deleted';
+  productId: number | null;
+  ownerId: number | null;
+  name: string;
+  description: string;
+  /** Revision of the last event (-1: no events). */
+  revision: number;
+}
+
+/** When given, the change applies only if the product's revision is one of these (HTTP If-Match). */
+export type Precondition = { revisions: number[] } | undefined;
+
+export type ProductCommand =
+  | {
+      type: 'CreateProduct';
+      data: { productId: number; userId: number; name: string; description: string };
+      metadata: { now: Date };
+    }
+  | {
+      type: 'UpdateProduct';
+      data: { productId: number; userId: number; name: string; description: string; ifMatch?: Precondition };
+      metadata: { now: Date };
+    }
+  | {
+      type: 'DeleteProduct';
+      data: { productId: number; userId: number; ifMatch?: Precondition };
+      metadata: { now: Date };
+    };
+
+export const initialState = (): ProductState => ({
+  status: 'absent',
+  productId: null,
+  ownerId: null,
+  name: '',
+  description: '',
+  revision: -1,
+});
+
+export function evolve(state: ProductState, event: ProductEvent): ProductState {
+  const revision = state.revision + 1;
+  switch (event.type) {
+    case 'ProductCreated': {
+      const d = event.data;
+      return { status: 'active', productId: d.productId, ownerId: d.userId, name: d.name, description: d.description, revision };
+    }
+    case 'ProductUpdated':
+      return { ...state, name: event.data.name, description: event.data.description, revision };
+    case 'ProductDeleted':
+      return { ...state, status: 'deleted', revision };
+    default:
+      return assertNever(event);
+  }
+}
+
+/** The checks every change of an existing product passes, in the order clients see them: 404, 403, 412. */
+function assertChangeable(state: ProductState, userId: number, ifMatch: Precondition): asserts state is ProductState & { productId: number } {
+  if (state.status !== 'active' || state.productId === null) throw new DomainError('ProductNotFound');
+  if (state.ownerId !== userId) throw new DomainError('NotProductOwner');
+  if (ifMatch && !ifMatch.revisions.includes(state.revision)) throw new DomainError('ProductChanged');
+}
+
+export function decide(command: ProductCommand, state: ProductState): ProductEvent[] {
+  const at = command.metadata.now.toISOString();
+  switch (command.type) {
+    case 'CreateProduct': {
+      if (state.status !== 'absent') throw new DomainError('ProductExists');
+      const { productId, userId, name, description } = command.data;
+      return [{ type: 'ProductCreated', data: { productId, userId, name, description, at } }];
+    }
+    case 'UpdateProduct': {
+      const { userId, name, description, ifMatch } = command.data;
+      assertChangeable(state, userId, ifMatch);
+      // PUT replaces both fields; an update that changes nothing is still recorded (the client asked for it).
+      return [{ type: 'ProductUpdated', data: { productId: state.productId, userId, name, description, at } }];
+    }
+    case 'DeleteProduct': {
+      const { userId, ifMatch } = command.data;
+      assertChangeable(state, userId, ifMatch);
+      return [{ type: 'ProductDeleted', data: { productId: state.productId, userId, at } }];
+    }
+    default:
+      return assertNever(command);
+  }
+}
+
+export const productDecider: Decider<ProductState, ProductCommand, ProductEvent> = { initialState, evolve, decide };

@@ -1,0 +1,49 @@
+// Reads of the products read model. A page costs O(log n + limit): the sorted
+// set of live ids gives the page's ids by rank, one pipelined HGETALL each.
+import { PRODUCTS, productKeys } from '../../projections/products.js';
+import type { ReadModelStore } from '../infra/readstore/types.js';
+import { imageFor } from './events.js';
+import type { Product, ProductPage } from './schemas.js';
+
+/** A product with the revision of its stream (its ETag). */
+export interface VersionedProduct {
+  product: Product;
+  revision: number;
+}
+
+export function toProduct(p: { id: number; userId: number; name: string; description: string }): Product {
+  return { id: p.id, name: p.name, description: p.description, userId: p.userId, image: imageFor(p.name) };
+}
+
+function fromHash(h: Record<string, string>): VersionedProduct {
+  return {
+    product: toProduct({ id: Number(h.id), userId: Number(h.userId), name: h.name ?? '', description: h.description ?? '' }),
+    revision: Number(h.revision),
+  };
+}
+
+export async function findProduct(store: ReadModelStore, productId: number): Promise<VersionedProduct | null> {
+  const h = await store.hgetall(PRODUCTS, productKeys.product(productId));
+  return h ? fromHash(h) : null;
+}
+
+export async function listProducts(store: ReadModelStore, page: number, limit: number): Promise<ProductPage> {
+  const total = await store.zcard(PRODUCTS, productKeys.ids);
+  const start = (page - 1) * limit;
+  const ids = start < total ? await store.zrange(PRODUCTS, productKeys.ids, start, start + limit - 1) : [];
+  // A product deleted between the two reads reads as null: left out rather than shown half.
+  const hashes = await store.hgetallMany(PRODUCTS, ids.map((id) => productKeys.product(id)));
+  const products = hashes.flatMap((h) => (h ? [fromHash(h).product] : []));
+  const totalPages = Math.ceil(total / limit);
+  return {
+    products,
+    pagination: {
+      currentPage: page,
+      totalPages,
+      totalProducts: total,
+      limit,
+      hasNext: page < totalPages,
+      hasPrev: page > 1,
+    },
+  };
+}

@@ -1,0 +1,106 @@
+// The products, orders and data read models: rebuilt from the log they come
+// out the same, in process and in Redis; and a product page reads only its own
+// products, never the whole catalogue.
+import t, { type Test } from 'tap';
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { build, REDIS_URL, tempDir } from '../support/app.js';
+import { signedInUser } from '../support/signed-in-user.js';
+import { createMemoryReadStore } from '../../src/infra/readstore/memory.js';
+import { openRedisReadStore } from '../../src/infra/readstore/redis.js';
+import type { ReadModelStore } from '../../src/infra/readstore/types.js';
+import { PRODUCTS } from '../../projections/products.js';
+import { ORDERS } from '../../projections/orders.js';
+import { DATA } from '../../projections/data.js';
+
+const MODELS = [PRODUCTS, ORDERS, DATA];
+
+async function workload(app: FastifyInstance): Promise<void> {
+  const alice = await signedInUser(app, 'alice');
+  const bob = await signedInUser(app, 'bob');
+  const call = async (method: 'POST' | 'PUT' | 'DELETE', url: string, headers: object, payload?: object) => {
+    const res = await app.inject({ method, url, headers: headers as Record<string, string>, ...(payload ? { payload } : {}) });
+    if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
+    return res.json();
+  };
+  for (let i = 1; i <= 6; i += 1) await call('POST', '/products', alice.auth, { name: `Thing ${i}`, description: `#${i}` });
+  await call('PUT', '/products/2', alice.auth, { name: 'Thing 2b', description: 'changed' });
+  await call('DELETE', '/products/3', alice.auth);
+  const first = await call('POST', '/orders', bob.auth, { items: [{ productId: 1, quantity: 2 }, { productId: 2, quantity: 1 }] });
+  await call('POST', '/orders', bob.auth, { items: [{ productId: 4, quantity: 5 }] });
+  await call('POST', '/orders', alice.auth, { items: [{ productId: 5, quantity: 1 }] });
+  await call('POST', `/orders/${first.id}/cancel`, bob.auth);
+  await call('POST', '/api/data', alice.auth, { key: 'prefs', value: { theme: 'dark' } });
+  await call('PUT', '/api/data/prefs', alice.auth, { value: { theme: 'light' } });
+  await call('POST', '/api/data', bob.auth, { key: 'prefs', value: [1, 2, 3] });
+  await call('POST', '/api/data', bob.auth, { key: 'gone', value: 'x' });
+  await call('DELETE', '/api/data/gone', bob.auth);
+}
+
+async function dumps(store: ReadModelStore): Promise<Record<string, Record<string, unknown>>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const model of MODELS) out[model] = await store.dump(model);
+  return out;
+}
+
+async function redisStore(t: Test): Promise<ReadModelStore> {
+  const store = await openRedisReadStore({ url: REDIS_URL, prefix: `test:${randomUUID()}:` });
+  t.teardown(async () => {
+    for (const model of MODELS) await store.dropGeneration(model, await store.currentGeneration(model));
+    await store.close();
+  });
+  return store;
+}
+
+t.test('rebuilt from the log, in process and in Redis, the read models are the same', async (t) => {
+  const dataDir = tempDir(t);
+  const live = createMemoryReadStore();
+  const first = await build(t, { dataDir, readStore: live });
+  await workload(first.app);
+  const expected = await dumps(live);
+  await first.app.close();
+
+  t.match(expected[PRODUCTS], { 'product:2': { name: 'Thing 2b', description: 'changed', revision: '1' } });
+  t.notOk('product:3' in expected[PRODUCTS]!, 'a deleted product leaves no hash');
+  t.same(expected[PRODUCTS]!.ids, [['1', 1], ['2', 2], ['4', 4], ['5', 5], ['6', 6]]);
+  t.match(expected[ORDERS], { 'order:1': { status: 'cancelled' }, 'order:2': { status: 'placed' } });
+  t.same(expected[DATA], { 'value:1:prefs': '{"theme":"light"}', 'value:2:prefs': '[1,2,3]' });
+
+  for (const kind of ['memory', 'redis'] as const) {
+    const store = kind === 'memory' ? createMemoryReadStore() : await redisStore(t);
+    const again = await build(t, { dataDir, readStore: store });
+    t.same(await dumps(store), expected, `${kind}: rebuilt at start from the log`);
+    await again.app.close();
+  }
+});
+
+t.test('a page reads the sorted set by rank and only that page\'s hashes', async (t) => {
+  const calls: { op: string; args: unknown[] }[] = [];
+  const inner = createMemoryReadStore();
+  const counted: ReadModelStore = new Proxy(inner, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        if (args[0] === PRODUCTS) calls.push({ op: String(prop), args: args.slice(1) });
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  const { app } = await build(t, { readStore: counted });
+  const erin = await signedInUser(app, 'erin');
+  for (let i = 0; i < 40; i += 1) {
+    await app.inject({ method: 'POST', url: '/products', headers: erin.auth, payload: { name: `p${i}`, description: 'd' } });
+  }
+  calls.length = 0;
+  const res = await app.inject({ method: 'GET', url: '/products?page=3&limit=5', headers: erin.auth });
+  t.same(res.json().products.map((p: { id: number }) => p.id), [11, 12, 13, 14, 15]);
+  const reads = calls.filter((c) => !['apply', 'checkpoint', 'currentGeneration'].includes(c.op));
+  t.same(reads.map((c) => c.op), ['zcard', 'zrange', 'hgetallMany']);
+  t.same(reads[1]!.args, ['ids', 10, 14], 'by rank: just the page');
+  t.equal((reads[2]!.args[0] as string[]).length, 5, 'one hash per product on the page');
+
+  calls.length = 0;
+  await app.inject({ method: 'GET', url: '/products?page=99&limit=5', headers: erin.auth });
+  t.same(calls.filter((c) => c.op !== 'apply').map((c) => c.op), ['zcard', 'hgetallMany'], 'past the end: no range read');
+});
