@@ -14,7 +14,7 @@ import { createPasswords } from './infra/passwords.js';
 import { createKeyedHash } from './infra/secrets.js';
 import type { Services } from './infra/services.js';
 import { loggerOptions } from './infra/logging.js';
-import { httpShell } from './infra/http/shell.js';
+import { frameworkErrors, httpShell } from './infra/http/shell.js';
 import { sharedSchemas } from './infra/http/schemas.js';
 import { healthRoutes } from './infra/http/health.js';
 import { openApi } from './infra/http/openapi.js';
@@ -57,6 +57,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(config.logLevel, options.logStream),
     bodyLimit: BODY_LIMIT,
+    // D's keys are up to 256 characters, and they travel in the path.
+    routerOptions: { maxParamLength: 1024 },
+    frameworkErrors,
     requestIdHeader: 'x-request-id',
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>();

@@ -107,6 +107,10 @@ for (const readModels of READ_MODELS) {
       const hundred = 'h'.repeat(100);
       t.equal((await store(alice, { key: hundred, value: 'h' })).statusCode, 201);
       t.same((await read(alice, hundred)).json().data, { key: hundred, value: 'h' }, 'a long key in the path');
+      t.same((await read(alice, longest)).json().data, { key: longest, value: 1 }, 'the longest key reads back');
+      t.equal((await update(alice, longest, { value: 2 })).statusCode, 200, 'updates');
+      t.equal((await remove(alice, longest)).statusCode, 200, 'and deletes through the path');
+      t.equal((await read(alice, 'k'.repeat(257))).statusCode, 400, 'one more is INVALID_KEY');
 
       const badKeys: unknown[] = ['', 'with space', 'slash/y', 'ümlaut', 'k'.repeat(257), 'semi;colon', 42, null, ['k']];
       for (const key of badKeys) {

@@ -1,7 +1,7 @@
 // The HTTP shell every route shares: schema validation (bodies never coerced,
 // query strings and path parameters parsed), one error handler that answers in
 // the route's family envelope and never leaks a stack trace, and the 404s.
-import type { FastifyInstance, FastifyError, FastifyRequest, FastifySchemaValidationError } from 'fastify';
+import type { FastifyInstance, FastifyError, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
 import fp from 'fastify-plugin';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
@@ -90,6 +90,19 @@ export function problemFor(error: FastifyError, request: FastifyRequest): Proble
     return new Problem(error.statusCode, error.message);
   }
   return null;
+}
+
+/**
+ * Errors the router raises before any route or plugin runs (a path parameter
+ * over the length limit, a malformed URL): still answered in the family envelope.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const problem =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? new Problem(414, 'URI too long', 'URI_TOO_LONG')
+      : new Problem(400, 'Malformed URL');
+  const { status, body } = renderProblem(familyOfPath(request.url), problem);
+  void reply.code(status).send(body);
 }
 
 export const httpShell = fp(
