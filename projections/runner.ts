@@ -15,6 +15,7 @@ import {
 } from '../src/infra/eventstore/types.js';
 import { ReadStoreUnavailableError, type ReadModelStore } from '../src/infra/readstore/types.js';
 import type { Projection } from './types.js';
+import type { ProjectionStatus } from '../src/infra/http/health.js';
 import { adopt, applyToModel, positioned, type ModelCursor } from './apply.js';
 
 export interface RunnerOptions {
@@ -44,7 +45,7 @@ class Resubscribe extends Error {}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export class ProjectionRunner {
+export class ProjectionRunner implements ProjectionStatus {
   private readonly states: ProjectionState[];
   private readonly chunkSize: number;
   private readonly idleCheckpointMs: number;
@@ -69,9 +70,9 @@ export class ProjectionRunner {
     this.idleCheckpointMs = options.idleCheckpointMs ?? 1000;
   }
 
-  /** Position up to which every projection has applied the log. */
-  get position(): Position {
-    return this.processed;
+  /** Position up to which every projection has applied the log (null before the first event). */
+  async position(): Promise<Position | null> {
+    return this.processed === START ? null : this.processed;
   }
 
   get isCaughtUp(): boolean {

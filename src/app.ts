@@ -16,11 +16,13 @@ import type { Services } from './infra/services.js';
 import { loggerOptions } from './infra/logging.js';
 import { frameworkErrors, httpShell } from './infra/http/shell.js';
 import { sharedSchemas } from './infra/http/schemas.js';
-import { healthRoutes } from './infra/http/health.js';
+import { healthRoutes, type ProjectionStatus } from './infra/http/health.js';
+import { createMetrics, instrumentEventStore, metricsPlugin } from './infra/metrics.js';
 import { openApi } from './infra/http/openapi.js';
 import { authPlugin } from './infra/auth.js';
 import { ProjectionRunner } from '../projections/runner.js';
 import { allProjections } from '../projections/index.js';
+import { CheckpointWatcher } from '../projections/watcher.js';
 import { aeUserRoutes } from './users/routes-ae.js';
 import { productRoutes } from './products/routes-ae.js';
 import { orderRoutes } from './orders/routes-a.js';
@@ -65,19 +67,29 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const ownsStores = !options.eventStore;
-  const eventStore = options.eventStore ?? (await openEventStore(config));
+  const metrics = createMetrics();
+  const rawEventStore = options.eventStore ?? (await openEventStore(config));
+  const eventStore = instrumentEventStore(rawEventStore, metrics);
   let readStore: ReadModelStore;
   try {
     readStore = options.readStore ?? (await openReadStore(config));
   } catch (error) {
-    if (ownsStores) await eventStore.close();
+    if (ownsStores) await rawEventStore.close();
     throw error;
   }
 
+  // Either this process applies the projections, or another one does (`npm run projector`)
+  // and this one only watches the checkpoints to let clients read their own writes.
   const runner =
     config.projections === 'inline'
       ? new ProjectionRunner({ eventStore, readStore, projections: allProjections, log: app.log })
       : null;
+  const watcher = runner ? null : new CheckpointWatcher(eventStore, readStore, allProjections);
+  const projections: ProjectionStatus = runner ?? {
+    isCaughtUp: true,
+    error: null,
+    position: () => watcher!.position(),
+  };
 
   const services: Services = {
     config,
@@ -88,8 +100,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     log: app.log,
     now: options.now ?? (() => new Date()),
     async settle(position) {
-      if (!position || !runner) return;
-      const shown = await runner.waitFor(position, config.readYourWritesTimeoutMs);
+      if (!position) return;
+      const shown = await (runner ?? watcher!).waitFor(position, config.readYourWritesTimeoutMs);
       if (!shown) app.log.warn({ position: encodePosition(position) }, 'read models did not show a write in time');
     },
   };
@@ -97,7 +109,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', async () => {
     await runner?.stop();
     if (!options.readStore) await readStore.close();
-    if (ownsStores) await eventStore.close();
+    if (ownsStores) await rawEventStore.close();
   });
 
   try {
@@ -105,7 +117,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(httpShell);
     await app.register(openApi);
     await app.register(authPlugin, { services });
-    await app.register(healthRoutes, { services, runner });
+    await app.register(metricsPlugin, { metrics, eventStore, progress: projections, now: services.now });
+    await app.register(healthRoutes, { services, projections });
     await app.register(aeUserRoutes, { services });
     await app.register(productRoutes, { services });
     await app.register(orderRoutes, { services });
@@ -114,7 +127,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (runner) {
       const started = Date.now();
       await runner.start();
-      app.log.info({ ms: Date.now() - started, position: encodePosition(runner.position) }, 'read models caught up');
+      const position = await runner.position();
+      app.log.info({ ms: Date.now() - started, position: position && encodePosition(position) }, 'read models caught up');
     }
     await app.ready();
   } catch (error) {

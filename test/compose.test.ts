@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { CONFIG_VARIABLES, loadConfig } from '../src/config.js';
 
-const compose = parse(readFileSync(new URL('../docker-compose.yml', import.meta.url), 'utf8'));
+const compose = parse(readFileSync(new URL('../docker-compose.yml', import.meta.url), 'utf8'), { merge: true });
 
 /** Resolves ${NAME:-default} and ${NAME:?message} the way compose does, with the given shell variables. */
 function interpolate(value: string, shell: Record<string, string>): string {
@@ -17,12 +17,14 @@ function interpolate(value: string, shell: Record<string, string>): string {
 }
 
 t.test('the stack runs EventStoreDB, Redis and the service', async (t) => {
-  t.same(Object.keys(compose.services).sort(), ['app', 'eventstore', 'redis']);
+  t.same(Object.keys(compose.services).sort(), ['app', 'app-2', 'eventstore', 'projector', 'redis']);
+  t.same(compose.services.projector.command, ['node', 'dist/src/tools/projector.js'], 'the projector command exists');
+  t.equal(compose.services['app-2'].environment.PROJECTIONS, 'off');
   t.equal(compose.services.eventstore.environment.EVENTSTORE_INSECURE, 'true');
 });
 
-t.test('every variable given to the service is one it reads, and the values load', async (t) => {
-  const env: Record<string, string> = compose.services.app.environment;
+for (const service of ['app', 'projector', 'app-2']) t.test(`${service}: every variable given is one the service reads, and the values load`, async (t) => {
+  const env: Record<string, string> = compose.services[service].environment;
   for (const name of Object.keys(env)) t.ok((CONFIG_VARIABLES as readonly string[]).includes(name), `${name} is a config variable`);
   const secrets = { JWT_SECRET: 'j'.repeat(48), OTP_SECRET: 'o'.repeat(48) };
   const resolved = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, interpolate(String(v), secrets)]));
@@ -31,5 +33,6 @@ t.test('every variable given to the service is one it reads, and the values load
   t.equal(config.redisUrl, 'redis://redis:6379');
   t.equal(config.nodeEnv, 'production');
   t.equal(config.host, '0.0.0.0');
+  t.equal(config.projections, service === 'app-2' ? 'off' : 'inline');
   t.throws(() => Object.entries(env).map(([k, v]) => [k, interpolate(String(v), {})]), /JWT_SECRET/, 'compose refuses to start without secrets');
 });

@@ -46,6 +46,7 @@ t.test('a bad configuration value stops the start and names the variable', async
     ['PUBLIC_PRODUCT_READS', 'maybe'],
     ['REDIS_URL', 'http://localhost'],
     ['LOG_LEVEL', 'chatty'],
+    ['PROJECTIONS', 'off'],
   ] as const) {
     const { code, stderr } = await failedStart({ DATA_DIR: dataDir, [name]: value });
     t.equal(code, 78, `${name}=${value} refused`);

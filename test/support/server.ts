@@ -28,8 +28,12 @@ export const TEST_SERVER_ENV = {
   ARGON2_TIME_COST: '1',
 };
 
-export function startServer(t: Teardown, env: Record<string, string>): Promise<RunningServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+export function startServer(
+  t: Teardown,
+  env: Record<string, string>,
+  entry = 'src/server.ts',
+): Promise<RunningServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     env: { PATH: process.env.PATH ?? '', ...TEST_SERVER_ENV, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -2,12 +2,19 @@
 // store answer, and the read models are no further behind the log than a bound.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { comparePositions } from '../eventstore/types.js';
 import type { Services } from '../services.js';
-import type { ProjectionRunner } from '../../../projections/runner.js';
+import { projectionLag, type ProjectionProgress } from '../metrics.js';
 
 /** Read models further behind than this (oldest unapplied event's age) make the service not ready. */
 export const READY_MAX_LAG_SECONDS = 5;
+
+/** What /ready needs to know about the projections serving this process. */
+export interface ProjectionStatus extends ProjectionProgress {
+  /** False until the read models first caught up with the log (at start). */
+  readonly isCaughtUp: boolean;
+  /** Why the projections are paused, if they are. */
+  readonly error: string | null;
+}
 
 async function check(what: () => Promise<void>): Promise<string> {
   try {
@@ -18,35 +25,30 @@ async function check(what: () => Promise<void>): Promise<string> {
   }
 }
 
-/** Seconds since the oldest event the runner has not applied yet (0 when caught up). */
-export async function projectionLagSeconds(svc: Services, runner: ProjectionRunner): Promise<number> {
-  const head = await svc.eventStore.headPosition();
-  if (!head || comparePositions(runner.position, head) >= 0) return 0;
-  for await (const next of svc.eventStore.readAll({ after: runner.position, maxCount: 1 })) {
-    return Math.max(0, (svc.now().getTime() - next.created.getTime()) / 1000);
-  }
-  return 0;
+const Health = Type.Object({ status: Type.Literal('ok') }, { description: 'The process is up' });
+const Ready = Type.Object(
+  {
+    status: Type.Union([Type.Literal('ready'), Type.Literal('not ready')]),
+    checks: Type.Object({
+      eventStore: Type.String({ description: '"ok" or why not' }),
+      readStore: Type.String({ description: '"ok" or why not' }),
+      projections: Type.String({ description: '"ok", "catching up", or why not' }),
+      lagSeconds: Type.Number({ description: 'Age of the oldest event the read models have not applied' }),
+    }),
+  },
+  { description: 'Readiness and what it rests on' },
+);
+
+export interface HealthOptions {
+  services: Pick<Services, 'eventStore' | 'readStore' | 'now'>;
+  projections: ProjectionStatus;
 }
 
-const Health = Type.Object({ status: Type.String() });
-const Ready = Type.Object({
-  status: Type.String(),
-  checks: Type.Object({
-    eventStore: Type.String(),
-    readStore: Type.String(),
-    projections: Type.String(),
-    lagSeconds: Type.Number(),
-  }),
-});
-
-export const healthRoutes: FastifyPluginAsyncTypebox<{ services: Services; runner: ProjectionRunner | null }> = async (
-  app,
-  { services, runner },
-) => {
+export const healthRoutes: FastifyPluginAsyncTypebox<HealthOptions> = async (app, { services, projections: status }) => {
   app.get(
     '/health',
     { schema: { operationId: 'health', summary: 'The process is up', tags: ['Operations'], response: { 200: Health } } },
-    async () => ({ status: 'ok' }),
+    async () => ({ status: 'ok' as const }),
   );
 
   app.get(
@@ -63,16 +65,15 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ services: Services; runne
       const eventStore = await check(() => services.eventStore.ping());
       const readStore = await check(() => services.readStore.ping());
       let lagSeconds = 0;
-      let projections = 'ok';
-      if (runner) {
-        if (!runner.isCaughtUp) projections = 'catching up';
-        else if (runner.error) projections = runner.error;
-        if (eventStore === 'ok') lagSeconds = await projectionLagSeconds(services, runner).catch(() => 0);
-        if (projections === 'ok' && lagSeconds > READY_MAX_LAG_SECONDS) projections = `behind by ${lagSeconds.toFixed(1)} s`;
-      } else {
-        projections = 'run by another process';
+      let projections = status.isCaughtUp ? (status.error ?? 'ok') : 'catching up';
+      if (eventStore === 'ok' && readStore === 'ok') {
+        const lag = await projectionLag(services.eventStore, await status.position(), services.now(), 1).catch(() => null);
+        lagSeconds = lag?.seconds ?? 0;
+        if (projections === 'ok' && lagSeconds > READY_MAX_LAG_SECONDS) {
+          projections = `behind by ${lagSeconds.toFixed(1)} s`;
+        }
       }
-      const ready = eventStore === 'ok' && readStore === 'ok' && (projections === 'ok' || !runner);
+      const ready = eventStore === 'ok' && readStore === 'ok' && projections === 'ok';
       return reply
         .code(ready ? 200 : 503)
         .send({ status: ready ? 'ready' : 'not ready', checks: { eventStore, readStore, projections, lagSeconds } });
