@@ -11,7 +11,7 @@ export const DataKey = Type.String({
 
 /** Any JSON value but null (OpenAPI 3.0 has no "not null", so the other five types). */
 export const DataValue = Type.Union(
-  [Type.String(), Type.Number(), Type.Boolean(), Type.Object({}), Type.Array(Type.Unknown())],
+  [Type.String(), Type.Number(), Type.Boolean(), Type.Object({}, { additionalProperties: true }), Type.Array(Type.Unknown())],
   { description: `Any JSON value but null, at most ${VALUE_MAX_BYTES / 1024} KiB serialised` },
 );
 

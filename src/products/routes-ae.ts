@@ -13,7 +13,7 @@ import type { Services } from '../infra/services.js';
 import { createProduct, deleteProduct, updateProduct } from './commands.js';
 import type { Precondition } from './decider.js';
 import { findProduct, listProducts } from './queries.js';
-import { PageQuery, Product, ProductBody, ProductPage, ProductParams, messages } from './schemas.js';
+import { DEFAULT_PAGE_SIZE, PageQuery, Product, ProductBody, ProductPage, ProductParams, messages } from './schemas.js';
 
 const E = 'E: Products API';
 const BOTH = ['A: Dium', E];
@@ -102,7 +102,8 @@ export const productRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
       onRequest: readGuard,
       preValidation: decimalOnly('query', ['page', 'limit'], badPage),
     },
-    async (request) => listProducts(services.readStore, request.query.page, request.query.limit),
+    async (request) =>
+      listProducts(services.readStore, request.query.page ?? 1, request.query.limit ?? DEFAULT_PAGE_SIZE),
   );
 
   app.get(

@@ -19,9 +19,12 @@ export const ProductParams = Type.Object({ id: ProductId });
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 10;
 
+// Optional for clients (the defaults apply); the validator fills them in before the handler runs.
 export const PageQuery = Type.Object({
-  page: Type.Integer({ minimum: 1, maximum: MAX_ID, default: 1 }),
-  limit: Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE }),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ID, default: 1, description: 'Page number, from 1' })),
+  limit: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE, description: 'Products per page, 1 to 100' }),
+  ),
 });
 
 export const Product = Type.Object(

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
+import { toYaml } from '../infra/http/openapi.js';
 
 /** The document as the routes declare it, for the default configuration. */
 export async function generateOpenApiYaml(): Promise<string> {
@@ -14,7 +15,7 @@ export async function generateOpenApiYaml(): Promise<string> {
     const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
     const app = await buildApp({ config });
     try {
-      return app.swagger({ yaml: true });
+      return toYaml(app.swagger());
     } finally {
       await app.close();
     }
