@@ -58,6 +58,8 @@ export class ProjectionRunner implements ProjectionStatus {
   private idleTimer: NodeJS.Timeout | null = null;
   private caughtUp = false;
   private lastError: string | null = null;
+  /** While the read store is down, nobody waits for it: commands answer at once (their writes are durable). */
+  private readStoreDown = false;
 
   constructor(private readonly options: RunnerOptions) {
     this.states = options.projections.map((projection) => ({
@@ -102,6 +104,7 @@ export class ProjectionRunner implements ProjectionStatus {
   /** Resolves true once the read models show `position`, false after timeoutMs. */
   waitFor(position: Position, timeoutMs: number): Promise<boolean> {
     if (comparePositions(this.processed, position) >= 0) return Promise.resolve(true);
+    if (this.readStoreDown) return Promise.resolve(false);
     return new Promise((resolve) => {
       const waiter: Waiter = {
         position,
@@ -153,12 +156,14 @@ export class ProjectionRunner implements ProjectionStatus {
         for await (const batch of subscription) {
           await this.applyBatch(batch);
           failures = 0;
+          this.readStoreDown = false;
           if (this.lastError) this.options.log.info('projections recovered');
           this.lastError = null;
         }
         if (!this.stopped) throw new Error('subscription ended');
       } catch (error) {
         if (this.stopped) return;
+        if (error instanceof ReadStoreUnavailableError) this.markReadStoreDown();
         if (!(error instanceof Resubscribe)) {
           failures += 1;
           const message = (error as Error).message;
@@ -191,6 +196,7 @@ export class ProjectionRunner implements ProjectionStatus {
         break;
       } catch (error) {
         if (!(error instanceof ReadStoreUnavailableError) || this.stopped) throw error;
+        this.markReadStoreDown();
         const message = error.message;
         if (this.lastError !== message) this.options.log.warn({ err: error }, 'read store unavailable, retrying');
         this.lastError = message;
@@ -221,6 +227,15 @@ export class ProjectionRunner implements ProjectionStatus {
         // Only progress bookkeeping: the next tick tries again.
       }
     }
+  }
+
+  private markReadStoreDown(): void {
+    this.readStoreDown = true;
+    for (const w of this.waiters) {
+      clearTimeout(w.timer);
+      w.resolve(false);
+    }
+    this.waiters = [];
   }
 
   private advance(position: Position, events: RecordedEvent[]): void {

@@ -11,7 +11,7 @@ import { userDecider, type UserState } from './decider.js';
 import { SESSION_SECONDS, streams, type Family, type Profile } from './events.js';
 
 /** A claim whose account stream never appeared this long after it was made is a crashed registration. */
-const ABANDONED_AFTER_MS = 60_000;
+const ABANDONED_AFTER_MS = 10_000;
 
 const deciders = { username: claimDecider('username'), email: claimDecider('email') };
 
