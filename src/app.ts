@@ -12,6 +12,7 @@ import { openRedisReadStore } from './infra/readstore/redis.js';
 import type { ReadModelStore } from './infra/readstore/types.js';
 import { createPasswords } from './infra/passwords.js';
 import { createKeyedHash } from './infra/secrets.js';
+import { createMailer } from './infra/mail.js';
 import type { Services } from './infra/services.js';
 import { loggerOptions } from './infra/logging.js';
 import { httpShell } from './infra/http/shell.js';
@@ -22,6 +23,11 @@ import { authPlugin } from './infra/auth.js';
 import { ProjectionRunner } from '../projections/runner.js';
 import { allProjections } from '../projections/index.js';
 import { aeUserRoutes } from './users/routes-ae.js';
+import { authRateLimit } from './infra/ratelimit.js';
+import { aUserRoutes } from './users/routes-a.js';
+import { bUserRoutes } from './users/routes-b.js';
+import { cUserRoutes } from './users/routes-c.js';
+import { dUserRoutes } from './users/routes-d.js';
 
 /** Request bodies above this are refused with 413 (API-CONTRACT.md). */
 export const BODY_LIMIT = 96 * 1024;
@@ -79,6 +85,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     readStore,
     passwords: createPasswords(config.argon2),
     keyedHash: createKeyedHash(config.otpSecret),
+    mailer: createMailer(config, app.log),
     log: app.log,
     now: options.now ?? (() => new Date()),
     async settle(position) {
@@ -90,6 +97,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.addHook('onClose', async () => {
     await runner?.stop();
+    services.mailer.close();
     if (!options.readStore) await readStore.close();
     if (ownsStores) await eventStore.close();
   });
@@ -100,7 +108,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(openApi);
     await app.register(authPlugin, { services });
     await app.register(healthRoutes, { services, runner });
+    await app.register(authRateLimit, { services });
     await app.register(aeUserRoutes, { services });
+    await app.register(aUserRoutes, { services });
+    await app.register(bUserRoutes, { services });
+    await app.register(cUserRoutes, { services });
+    await app.register(dUserRoutes, { services });
 
     if (runner) {
       const started = Date.now();

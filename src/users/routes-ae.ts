@@ -46,18 +46,21 @@ export const aeUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
           201: Type.Object({ id: Type.Integer(), username: Type.String() }),
           400: ref(ErrorBody),
           409: ref(ErrorBody),
+          429: ref(ErrorBody),
+          503: ref(ErrorBody),
         },
       },
       config: { family: 'E', invalid: registerInvalid },
     },
     async (request, reply) => {
       const { username, password, email } = request.body;
+      await app.authRateLimit.check(request, 'registration', username);
       try {
         const { userId } = await registerUser(services, {
           username,
           email: email ?? null,
           password,
-          verified: true,
+          mustVerifyEmail: false,
           profile: {},
           via: 'E',
         });
@@ -85,11 +88,14 @@ export const aeUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
           400: ref(ErrorBody),
           401: ref(ErrorBody),
           403: ref(ErrorBody),
+          429: ref(ErrorBody),
+          503: ref(ErrorBody),
         },
       },
       config: { family: 'E', invalid: loginInvalid },
     },
     async (request) => {
+      await app.authRateLimit.check(request, 'sign-in', request.body.username);
       const result = await signIn(services, { username: request.body.username }, request.body.password, 'E');
       if (!result.ok) {
         if (result.reason === 'unverified') throw new Problem(403, 'Email not verified');
