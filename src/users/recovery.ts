@@ -3,6 +3,7 @@
 // after five wrong attempts or when a newer one is issued (the decider).
 import { handle } from '../infra/commands.js';
 import { DomainError } from '../infra/errors.js';
+import { MailUnavailableError } from '../infra/mail.js';
 import { randomCode, randomToken } from '../infra/secrets.js';
 import type { Services } from '../infra/services.js';
 import { USERS, userKeys } from '../../projections/users.js';
@@ -82,7 +83,9 @@ export async function verifyEmail(
  * A and C: a 6-digit reset code by mail to the account's address. `account`
  * null means nobody to mail (unknown, or A's username and email do not
  * match): then the mail transport is only probed, so the answer, and a mail
- * outage, look the same whether or not the account exists.
+ * outage, look the same whether or not the account exists. A send that fails
+ * while the transport is up (the server refused this recipient) is logged and
+ * answered like the rest.
  */
 export async function requestResetCode(svc: Services, account: UserState | null, via: Family): Promise<void> {
   const code = randomCode();
@@ -103,7 +106,14 @@ export async function requestResetCode(svc: Services, account: UserState | null,
     if (isDomain(error, 'UnknownUser', 'NoEmail')) return svc.mailer.probe();
     throw error;
   }
-  await svc.mailer.send(resetCodeMail(account.email, code));
+  try {
+    await svc.mailer.send(resetCodeMail(account.email, code));
+  } catch (error) {
+    if (!(error instanceof MailUnavailableError)) throw error;
+    // The answer may depend on the mail transport (down: 503 for everyone, as the probe
+    // answers for unknown accounts) but never on this recipient, which would tell that it exists.
+    await svc.mailer.probe();
+  }
 }
 
 /** A's `/reset`: the account whose username AND email match, or null. */
