@@ -53,10 +53,18 @@ export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'data
   };
 
   if (config.smtpUrl) {
+    // A pool keeps a few connections open: a code mail need not wait for a new SMTP greeting.
     // nodemailer's default timeouts wait minutes for a silent server; a client is waiting here.
-    // Settings in the URL's query string (e.g. ?connectionTimeout=) still win.
+    // Settings in the URL's query string (e.g. ?maxConnections=) still win.
     const transport = nodemailer.createTransport(
-      { url: config.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 },
+      {
+        url: config.smtpUrl,
+        pool: true,
+        maxConnections: 5,
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 20_000,
+      },
       { from: config.mailFrom },
     );
     return {

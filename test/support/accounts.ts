@@ -1,0 +1,70 @@
+// Helpers for account tests: the app wired to a real SMTP sink, and short
+// request helpers per family.
+import type { FastifyInstance, FastifyRequest, LightMyRequestResponse } from 'fastify';
+import { build, type ReadModels, type TestApp } from './app.js';
+import { smtpSink, type SmtpSink } from './smtp-sink.js';
+
+interface Teardown {
+  teardown(fn: () => unknown): void;
+}
+
+export interface MailApp extends TestApp {
+  sink: SmtpSink;
+  post(url: string, payload: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+}
+
+/** The real app sending mail through SMTP to a local sink. */
+export async function buildWithMail(
+  t: Teardown,
+  options: { readModels?: ReadModels; env?: Record<string, string>; now?: () => Date } = {},
+): Promise<MailApp> {
+  const sink = await smtpSink(t);
+  const built = await build(t, {
+    ...(options.readModels ? { readModels: options.readModels } : {}),
+    ...(options.now ? { now: options.now } : {}),
+    env: { SMTP_URL: sink.url, ...options.env },
+  });
+  return { ...built, sink, post: poster(built.app) };
+}
+
+export function poster(app: FastifyInstance) {
+  // Always JSON, also for bodies that are not objects (a string, an array): those must be 400s, not 415s.
+  return (url: string, payload: unknown, headers: Record<string, string> = {}) =>
+    app.inject({
+      method: 'POST',
+      url,
+      payload: JSON.stringify(payload),
+      headers: { 'content-type': 'application/json', ...headers },
+    });
+}
+
+/** `Authorization: Bearer <token>`. */
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** Registers through B and confirms the email with the mailed code. */
+export async function registerVerifiedB(m: MailApp, username: string, email: string, password: string): Promise<void> {
+  const reg = await m.post('/users/register', { username, email, password });
+  if (reg.json().responseCode !== 615) throw new Error(`register: ${reg.body}`);
+  const ver = await m.post('/users/verify-sentcode', { email, password, code: m.sink.code(email) });
+  if (ver.json().responseCode !== 605) throw new Error(`verify: ${ver.body}`);
+}
+
+/**
+ * What every protected route asks (app.auth.authenticate): is this access
+ * token's session live? True, or the reason it is not ('missing' | 'invalid').
+ */
+export async function sessionOf(app: FastifyInstance, token: string): Promise<true | string> {
+  const result = await app.auth.authenticate({ headers: { authorization: `Bearer ${token}` } } as FastifyRequest);
+  return typeof result === 'object' ? true : result;
+}
+
+/** A controllable clock for `build(t, { now })`. */
+export function clock(start = new Date()) {
+  let current = start.getTime();
+  return {
+    now: () => new Date(current),
+    advanceMinutes(minutes: number) {
+      current += minutes * 60_000;
+    },
+  };
+}
