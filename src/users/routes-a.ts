@@ -8,7 +8,7 @@ import { fieldOf, isMissing } from '../infra/http/shell.js';
 import { ErrorBody, ref } from '../infra/http/schemas.js';
 import type { Services } from '../infra/services.js';
 import { accountForReset, requestResetCode, resetPasswordWithCode } from './recovery.js';
-import { Email, LoginField, Password, messages } from './schemas.js';
+import { AccountName, Email, Password, messages } from './schemas.js';
 
 const tags = ['A: Dium'];
 const Message = Type.Object({ message: Type.String() });
@@ -43,7 +43,7 @@ export const aUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
         operationId: 'requestPasswordResetOtp',
         summary: 'Mail a password reset code (OTP) when username and email belong to one account',
         tags,
-        body: Type.Object({ username: LoginField, email: Email }),
+        body: Type.Object({ username: AccountName, email: Email }),
         response: {
           200: Message,
           400: ref(ErrorBody),
@@ -69,7 +69,7 @@ export const aUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
         summary: 'Set a new password with the mailed code; ends every session of the account',
         tags,
         body: Type.Object({
-          username: LoginField,
+          username: AccountName,
           otp: Type.Integer({ description: 'The 6-digit code from the mail, as a JSON number' }),
           password: Password,
         }),

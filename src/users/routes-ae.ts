@@ -8,7 +8,7 @@ import { fieldOf, isMissing } from '../infra/http/shell.js';
 import { ErrorBody, ref } from '../infra/http/schemas.js';
 import type { Services } from '../infra/services.js';
 import { registerUser, signIn } from './commands.js';
-import { Email, LoginField, Password, Username, messages } from './schemas.js';
+import { AccountName, Email, LoginField, Password, Username, messages } from './schemas.js';
 
 const REQUIRED = 'Username and password are required';
 
@@ -82,7 +82,7 @@ export const aeUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
         operationId: 'login',
         summary: 'Sign in and get an access token (A and E)',
         tags,
-        body: Type.Object({ username: LoginField, password: LoginField }),
+        body: Type.Object({ username: AccountName, password: LoginField }),
         response: {
           200: Type.Object({ access_token: Type.String() }),
           400: ref(ErrorBody),

@@ -16,7 +16,7 @@ import { deleteAccount, registerUser, signIn } from './commands.js';
 import { requestEmailVerification, requestResetLink, resetPasswordWithToken, tokenAccount, verifyEmail } from './recovery.js';
 import { endSession } from './sessions.js';
 import { normaliseEmail, SESSION_SECONDS } from './events.js';
-import { Email, LoginField, Password, Username, messages } from './schemas.js';
+import { AccountName, Email, LoginField, Password, Username, messages } from './schemas.js';
 
 const tags = ['B: Users'];
 
@@ -115,7 +115,7 @@ export const bUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
         description:
           'On 609 the body carries the sessionId (also set as the HttpOnly cookie `sessionId`) and an access token (JWT) for Bearer use on every family\'s protected routes.',
         tags,
-        body: Type.Object({ email: LoginField, password: LoginField }),
+        body: Type.Object({ email: AccountName, password: LoginField }),
         response: {
           200: Outcome([B.loggedIn, B.emailNotVerified, B.emailNotFound, B.wrongPassword], {
             username: Type.Optional(Type.String()),
@@ -160,7 +160,7 @@ export const bUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
         summary: 'Confirm the email with the mailed code (605, 604, 603, 610)',
         tags,
         body: Type.Object({
-          email: LoginField,
+          email: AccountName,
           code: Type.String({ minLength: 1, maxLength: 64 }),
           password: LoginField,
         }),
@@ -190,7 +190,7 @@ export const bUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
         operationId: 'usersResendVerificationCode',
         summary: 'Mail a new verification code; the previous one is void (616, 602, 605 when already verified)',
         tags,
-        body: Type.Object({ email: LoginField }),
+        body: Type.Object({ email: AccountName }),
         response: { 200: Outcome([B.codeResent, B.emailNotFound, B.verified]), ...errors },
       },
       config,
@@ -209,7 +209,7 @@ export const bUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
         operationId: 'usersRequestPasswordReset',
         summary: 'Mail a password reset link /users/reset-password/<token>, good for 60 minutes (612, 602)',
         tags,
-        body: Type.Object({ email: LoginField }),
+        body: Type.Object({ email: AccountName }),
         response: { 200: Outcome([B.resetMailSent, B.emailNotFound]), ...errors },
       },
       config,
@@ -249,7 +249,7 @@ export const bUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
         operationId: 'usersDeleteUser',
         summary: 'Delete the account (email and password); ends every session, frees username and email (617, 603, 610)',
         tags,
-        body: Type.Object({ email: LoginField, password: LoginField }),
+        body: Type.Object({ email: AccountName, password: LoginField }),
         response: { 200: Outcome([B.userDeleted, B.wrongPassword, B.wrongEmail]), ...errors },
       },
       config,

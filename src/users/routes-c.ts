@@ -11,7 +11,7 @@ import type { Services } from '../infra/services.js';
 import { findAccount, registerUser, signIn } from './commands.js';
 import type { Profile } from './events.js';
 import { exchangeResetCode, requestResetCode, resetPasswordWithToken, tokenAccount } from './recovery.js';
-import { Email, LoginField, Password, Username, messages } from './schemas.js';
+import { AccountName, Email, LoginField, Password, Username, messages } from './schemas.js';
 
 const tags = ['C: Auth'];
 
@@ -68,7 +68,7 @@ export const cUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
         operationId: 'authAuthenticate',
         summary: 'Sign in by username and get an access token',
         tags,
-        body: Type.Object({ username: LoginField, password: LoginField }),
+        body: Type.Object({ username: AccountName, password: LoginField }),
         response: {
           200: Type.Object({ message: Type.String(), token: Type.String() }),
           400: ref(ErrorBody),

@@ -9,7 +9,7 @@ import { RegistrationApiError, ref } from '../infra/http/schemas.js';
 import type { Services } from '../infra/services.js';
 import { registerUser, signIn } from './commands.js';
 import { normaliseEmail, SESSION_SECONDS } from './events.js';
-import { Email, LoginField, Password, Username, messages } from './schemas.js';
+import { AccountName, Email, LoginField, Password, Username, messages } from './schemas.js';
 
 const tags = ['D: Registration API'];
 
@@ -147,7 +147,7 @@ export const dUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
         description:
           'Error codes: MISSING_FIELDS, INVALID_REQUEST (400), INVALID_CREDENTIALS (401), EMAIL_NOT_VERIFIED (403, accounts registered through B before confirming their email).',
         tags,
-        body: Type.Object({ username: LoginField, password: LoginField }),
+        body: Type.Object({ username: AccountName, password: LoginField }),
         response: {
           200: Type.Object({
             status: Type.Literal('success'),

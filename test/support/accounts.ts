@@ -1,7 +1,13 @@
 // Helpers for account tests: the app wired to a real SMTP sink, and short
 // request helpers per family.
 import type { FastifyInstance, FastifyRequest, LightMyRequestResponse } from 'fastify';
-import { build, type ReadModels, type TestApp } from './app.js';
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { createMemoryReadStore } from '../../src/infra/readstore/memory.js';
+import { openRedisReadStore } from '../../src/infra/readstore/redis.js';
+import type { ReadModelStore } from '../../src/infra/readstore/types.js';
+import { USERS } from '../../projections/users.js';
+import { build, REDIS_URL, type ReadModels, type TestApp } from './app.js';
 import { smtpSink, type SmtpSink } from './smtp-sink.js';
 
 interface Teardown {
@@ -10,21 +16,53 @@ interface Teardown {
 
 export interface MailApp extends TestApp {
   sink: SmtpSink;
+  /** The app's read store, for tests that look at read models. */
+  readStore: ReadModelStore;
+  /** The users read model's keys and values. */
+  users(): Promise<Record<string, unknown>>;
   post(url: string, payload: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
 }
 
-/** The real app sending mail through SMTP to a local sink. */
+/** Every Redis key under a prefix, removed. */
+export async function deleteRedisPrefix(prefix: string): Promise<void> {
+  const redis = new Redis(REDIS_URL, { lazyConnect: true });
+  await redis.connect();
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix.replace(/[[\]?*\\]/g, '\\$&')}*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length > 0) await redis.unlink(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/**
+ * The real app sending mail through SMTP to a local sink, with a read store
+ * the test can look into (closed after the app, and its Redis keys removed).
+ */
 export async function buildWithMail(
   t: Teardown,
   options: { readModels?: ReadModels; env?: Record<string, string>; now?: () => Date } = {},
 ): Promise<MailApp> {
   const sink = await smtpSink(t);
+  const prefix = `test:${randomUUID()}:`;
+  const redis = options.readModels === 'redis';
+  const readStore = redis ? await openRedisReadStore({ url: REDIS_URL, prefix }) : createMemoryReadStore();
+  // Teardowns run last-added first: this one runs after the app has closed.
+  t.teardown(async () => {
+    await readStore.close();
+    if (redis) await deleteRedisPrefix(prefix);
+  });
   const built = await build(t, {
     ...(options.readModels ? { readModels: options.readModels } : {}),
     ...(options.now ? { now: options.now } : {}),
-    env: { SMTP_URL: sink.url, ...options.env },
+    readStore,
+    env: { SMTP_URL: sink.url, REDIS_KEY_PREFIX: prefix, ...options.env },
   });
-  return { ...built, sink, post: poster(built.app) };
+  return { ...built, sink, readStore, users: () => readStore.dump(USERS), post: poster(built.app) };
 }
 
 export function poster(app: FastifyInstance) {
