@@ -43,7 +43,7 @@ function invalidWith(required: string[], requiredMessage: string, fieldMessages:
     if (field in fieldMessages) return new Problem(400, fieldMessages[field]!);
     if (e.keyword === 'type') return new Problem(400, `${field} must be a string`);
     if (field in messages) return new Problem(400, messages[field as keyof typeof messages]);
-    return new Problem(400, `${field} is invalid`);
+    return new Problem(400, e.keyword === 'maxLength' ? `${field} is too long` : `${field} is invalid`);
   };
 }
 
@@ -80,10 +80,7 @@ export const cUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
       },
       config: {
         family: 'C',
-        invalid: invalidWith(['username', 'password'], SIGN_IN_REQUIRED, {
-          username: 'username is too long',
-          password: 'password is too long',
-        }),
+        invalid: invalidWith(['username', 'password'], SIGN_IN_REQUIRED),
       },
     },
     async (request) => {

@@ -3,11 +3,14 @@
 import type { FastifyInstance, FastifyRequest, LightMyRequestResponse } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { join } from 'node:path';
+import { openEmbeddedEventStore } from '../../src/infra/eventstore/embedded.js';
+import type { EventStore } from '../../src/infra/eventstore/types.js';
 import { createMemoryReadStore } from '../../src/infra/readstore/memory.js';
 import { openRedisReadStore } from '../../src/infra/readstore/redis.js';
 import type { ReadModelStore } from '../../src/infra/readstore/types.js';
 import { USERS } from '../../projections/users.js';
-import { build, REDIS_URL, type ReadModels, type TestApp } from './app.js';
+import { build, REDIS_URL, tempDir, type ReadModels, type TestApp } from './app.js';
 import { smtpSink, type SmtpSink } from './smtp-sink.js';
 
 interface Teardown {
@@ -16,7 +19,8 @@ interface Teardown {
 
 export interface MailApp extends TestApp {
   sink: SmtpSink;
-  /** The app's read store, for tests that look at read models. */
+  /** The app's stores, for tests that look at the log and the read models. */
+  eventStore: EventStore;
   readStore: ReadModelStore;
   /** The users read model's keys and values. */
   users(): Promise<Record<string, unknown>>;
@@ -50,19 +54,24 @@ export async function buildWithMail(
   const sink = await smtpSink(t);
   const prefix = `test:${randomUUID()}:`;
   const redis = options.readModels === 'redis';
+  const dataDir = tempDir(t);
+  const eventStore = await openEmbeddedEventStore({ dir: join(dataDir, 'events') });
   const readStore = redis ? await openRedisReadStore({ url: REDIS_URL, prefix }) : createMemoryReadStore();
   // Teardowns run last-added first: this one runs after the app has closed.
   t.teardown(async () => {
     await readStore.close();
+    await eventStore.close();
     if (redis) await deleteRedisPrefix(prefix);
   });
   const built = await build(t, {
     ...(options.readModels ? { readModels: options.readModels } : {}),
     ...(options.now ? { now: options.now } : {}),
+    dataDir,
+    eventStore,
     readStore,
     env: { SMTP_URL: sink.url, REDIS_KEY_PREFIX: prefix, ...options.env },
   });
-  return { ...built, sink, readStore, users: () => readStore.dump(USERS), post: poster(built.app) };
+  return { ...built, sink, eventStore, readStore, users: () => readStore.dump(USERS), post: poster(built.app) };
 }
 
 export function poster(app: FastifyInstance) {
