@@ -26,9 +26,11 @@ function decodeQuotedPrintable(body: string): string {
 
 /** A single-part text message as nodemailer writes it: headers, blank line, body in 7bit, QP or base64. */
 export function parseMail(raw: string): Omit<ReceivedMail, 'from' | 'to' | 'raw'> {
-  const split = raw.indexOf('\r\n\r\n');
-  const head = split === -1 ? raw : raw.slice(0, split);
-  const body = split === -1 ? '' : raw.slice(split + 4);
+  // SMTP delivers CRLF; the .eml outbox is written with LF.
+  const crlf = raw.replace(/\r?\n/g, '\r\n');
+  const split = crlf.indexOf('\r\n\r\n');
+  const head = split === -1 ? crlf : crlf.slice(0, split);
+  const body = split === -1 ? '' : crlf.slice(split + 4);
   const headers = new Map<string, string>();
   for (const line of head.replace(/\r\n[ \t]+/g, ' ').split('\r\n')) {
     const i = line.indexOf(':');
