@@ -78,7 +78,9 @@ export interface Registration {
  * Ids come from the event store's counter stream, so they are allocated in
  * order and never reused; a registration that loses a race leaves a gap.
  */
-export async function registerUser(svc: Services, r: Registration): Promise<{ userId: number }> {
+export async function registerUser(svc: Services, given: Registration): Promise<{ userId: number }> {
+  // Emails are kept lower-cased (API-CONTRACT.md); the username keeps the spelling given.
+  const r = { ...given, email: given.email === null ? null : normaliseEmail(given.email) };
   const username = await readClaim(svc, 'username', r.username);
   if (username.state.holder !== null && username.abandonedBy === undefined) throw new DomainError('UsernameTaken');
   const email = r.email === null ? null : await readClaim(svc, 'email', r.email);
@@ -108,7 +110,7 @@ export async function registerUser(svc: Services, r: Registration): Promise<{ us
     data: {
       userId,
       username: r.username,
-      email: r.email === null ? null : normaliseEmail(r.email),
+      email: r.email,
       passwordHash,
       mustVerifyEmail: r.mustVerifyEmail,
       profile: r.profile,
