@@ -70,7 +70,12 @@ export async function openRedisCounter(url: string, prefix: string, windowMs = W
   }) as HitClient;
   client.on('error', () => {}); // reconnects on its own; failed hits surface as 503s
   client.defineCommand('rateHit', { lua: HIT });
-  await client.connect();
+  try {
+    await client.connect();
+  } catch (error) {
+    client.disconnect();
+    throw new Error(`cannot connect to Redis for the rate limits at ${url}: ${String(error)}`, { cause: error });
+  }
   return {
     async hit(key) {
       const [count, ttl] = await client.rateHit(1, `${prefix}ratelimit:${key}`, windowMs);

@@ -1,6 +1,10 @@
 // One user base: an account registered through any family signs in through
 // every family that takes the identifier it has; names are unique across them.
 import t from 'tap';
+import { handle } from '../../src/infra/commands.js';
+import { userDecider } from '../../src/users/decider.js';
+import { streams } from '../../src/users/events.js';
+import { userKeys } from '../../projections/users.js';
 import { READ_MODELS } from '../support/app.js';
 import { buildWithMail, registerVerifiedB, sessionOf, type MailApp } from '../support/accounts.js';
 
@@ -69,6 +73,17 @@ for (const readModels of READ_MODELS) {
       t.equal((await post('/api/register', { username: 'shared_NAME', email: 'x2@example.com', password: 'password-x', full_name: 'X', gender: 'x' })).json().code, 'USERNAME_EXISTS');
       t.equal((await post('/api/register', { username: 'other3', email: 'shared@example.com', password: 'password-x', full_name: 'X', gender: 'x' })).json().code, 'EMAIL_EXISTS');
       t.equal((await post('/auth/create', { username: 'other4', email: 'shared@example.com', password: 'password-x' })).statusCode, 409);
+    });
+
+    t.test('a deletion that stopped before releasing its claims does not keep the names', async (t) => {
+      await post('/auth/create', { username: 'half_gone', email: 'half@example.com', password: 'password-h' });
+      const id = Number((await m.users())[userKeys.username('half_gone')]);
+      // The account is deleted in its stream, but the process died before the claim streams heard of it.
+      await handle(m.eventStore, streams.user(id), userDecider, { type: 'DeleteAccount', data: { via: 'B' }, metadata: { now: new Date() } });
+      const again = await post('/auth/create', { username: 'HALF_GONE', email: 'half@example.com', password: 'password-2' });
+      t.equal(again.statusCode, 201, 'both names are taken over');
+      t.not(again.json().user_id, String(id), 'by a new account');
+      t.equal((await post('/auth', { username: 'half_gone', password: 'password-2' })).statusCode, 200);
     });
 
     t.test('concurrent registrations with one email through every family: exactly one wins', async (t) => {
