@@ -1,5 +1,7 @@
 // The users read model: profiles by id, ids by normalised username and email,
-// and live sessions by the HMAC of their id (the per-request session check).
+// live sessions by the HMAC of their id (the per-request session check: one
+// lookup), and outstanding password-reset codes by their HMAC (C's
+// `/auth/forgot/otp` may present a code without saying whose it is).
 import type { RecordedEvent } from '../src/infra/eventstore/types.js';
 import type { WriteOp } from '../src/infra/readstore/types.js';
 import { normaliseEmail, normaliseUsername, type UserEvent } from '../src/users/events.js';
@@ -12,11 +14,24 @@ export const userKeys = {
   username: (username: string) => `username:${normaliseUsername(username)}`,
   email: (email: string) => `email:${normaliseEmail(email)}`,
   session: (sessionKey: string) => `session:${sessionKey}`,
+  /** Hash: user id → expiry (ISO) of each outstanding password-reset code with this HMAC. */
+  resetCode: (codeKey: string) => `reset-code:${codeKey}`,
 };
+
+const HANDLED: UserEvent['type'][] = [
+  'UserRegistered',
+  'EmailVerified',
+  'SessionStarted',
+  'SessionsEnded',
+  'OneTimeCodeIssued',
+  'OneTimeCodeUsed',
+  'OneTimeCodeVoided',
+  'AccountDeleted',
+];
 
 export const usersProjection: Projection = {
   name: USERS,
-  handles: new Set<UserEvent['type']>(['UserRegistered', 'SessionStarted']),
+  handles: new Set<string>(HANDLED),
   apply(recorded: RecordedEvent): WriteOp[] {
     const event = { type: recorded.type, data: recorded.data } as UserEvent;
     switch (event.type) {
@@ -30,7 +45,7 @@ export const usersProjection: Projection = {
               id: String(d.userId),
               username: d.username,
               email: d.email ?? '',
-              verified: d.verified ? '1' : '0',
+              verified: '0',
               via: d.via,
               createdAt: d.at,
               profile: JSON.stringify(d.profile),
@@ -41,6 +56,8 @@ export const usersProjection: Projection = {
         if (d.email) ops.push({ op: 'set', key: userKeys.email(d.email), value: String(d.userId) });
         return ops;
       }
+      case 'EmailVerified':
+        return [{ op: 'hset', key: userKeys.user(event.data.userId), fields: { verified: '1' } }];
       case 'SessionStarted':
         return [
           {
@@ -49,6 +66,31 @@ export const usersProjection: Projection = {
             fields: { userId: String(event.data.userId), expiresAt: event.data.expiresAt },
           },
         ];
+      case 'SessionsEnded':
+        return event.data.sessionKeys.map((k) => ({ op: 'del', key: userKeys.session(k) }));
+      case 'OneTimeCodeIssued':
+        if (event.data.purpose !== 'password-reset') return [];
+        return [
+          {
+            op: 'hset',
+            key: userKeys.resetCode(event.data.codeKey),
+            fields: { [String(event.data.userId)]: event.data.expiresAt },
+          },
+        ];
+      case 'OneTimeCodeUsed':
+      case 'OneTimeCodeVoided':
+        if (event.data.purpose !== 'password-reset') return [];
+        return [{ op: 'hdel', key: userKeys.resetCode(event.data.codeKey), fields: [String(event.data.userId)] }];
+      case 'AccountDeleted': {
+        // The username and email are free again: the claims are released in the event store, the indexes go here.
+        const d = event.data;
+        const ops: WriteOp[] = [
+          { op: 'del', key: userKeys.user(d.userId) },
+          { op: 'del', key: userKeys.username(d.username) },
+        ];
+        if (d.email) ops.push({ op: 'del', key: userKeys.email(d.email) });
+        return ops;
+      }
       default:
         return [];
     }

@@ -12,6 +12,7 @@ import { openRedisReadStore } from './infra/readstore/redis.js';
 import type { ReadModelStore } from './infra/readstore/types.js';
 import { createPasswords } from './infra/passwords.js';
 import { createKeyedHash } from './infra/secrets.js';
+import { createMailer } from './infra/mail.js';
 import type { Services } from './infra/services.js';
 import { loggerOptions } from './infra/logging.js';
 import { frameworkErrors, httpShell } from './infra/http/shell.js';
@@ -24,6 +25,11 @@ import { ProjectionRunner } from '../projections/runner.js';
 import { allProjections } from '../projections/index.js';
 import { CheckpointWatcher } from '../projections/watcher.js';
 import { aeUserRoutes } from './users/routes-ae.js';
+import { authRateLimit } from './infra/ratelimit.js';
+import { aUserRoutes } from './users/routes-a.js';
+import { bUserRoutes } from './users/routes-b.js';
+import { cUserRoutes } from './users/routes-c.js';
+import { dUserRoutes } from './users/routes-d.js';
 import { productRoutes } from './products/routes-ae.js';
 import { orderRoutes } from './orders/routes-a.js';
 import { dataRoutes } from './data/routes-d.js';
@@ -97,6 +103,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     readStore,
     passwords: createPasswords(config.argon2),
     keyedHash: createKeyedHash(config.otpSecret),
+    mailer: createMailer(config, app.log),
     log: app.log,
     now: options.now ?? (() => new Date()),
     async settle(position) {
@@ -109,6 +116,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.addHook('onClose', async () => {
     await runner?.stop();
+    services.mailer.close();
     if (!options.readStore) await readStore.close();
     if (ownsStores) await rawEventStore.close();
   });
@@ -120,7 +128,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(authPlugin, { services });
     await app.register(metricsPlugin, { metrics, eventStore, progress: projections, now: services.now });
     await app.register(healthRoutes, { services, projections });
+    await app.register(authRateLimit, { services });
     await app.register(aeUserRoutes, { services });
+    await app.register(aUserRoutes, { services });
+    await app.register(bUserRoutes, { services });
+    await app.register(cUserRoutes, { services });
+    await app.register(dUserRoutes, { services });
     await app.register(productRoutes, { services });
     await app.register(orderRoutes, { services });
     await app.register(dataRoutes, { services });

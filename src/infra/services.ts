@@ -3,6 +3,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import type { EventStore, Position } from './eventstore/types.js';
+import type { Mailer } from './mail.js';
 import type { Passwords } from './passwords.js';
 import type { ReadModelStore } from './readstore/types.js';
 import type { KeyedHash } from './secrets.js';
@@ -13,6 +14,7 @@ export interface Services {
   readStore: ReadModelStore;
   passwords: Passwords;
   keyedHash: KeyedHash;
+  mailer: Mailer;
   log: FastifyBaseLogger;
   /**
    * Resolves once the read models show everything up to `position`, so a

@@ -1,14 +1,15 @@
 // Account workflows that span streams: registration (id, username and email
-// claims, the account itself) and sign-in. Every family's routes call these;
-// the family only decides the envelope of the answer.
+// claims, the account itself), lookup, sign-in and deletion. Every family's
+// routes call these; the family only decides the envelope of the answer.
 import { randomUUID } from 'node:crypto';
 import { fold, handle } from '../infra/commands.js';
 import { DomainError } from '../infra/errors.js';
-import { randomToken } from '../infra/secrets.js';
+import { randomCode, randomToken } from '../infra/secrets.js';
 import type { Services } from '../infra/services.js';
 import { claimDecider, type ClaimKind, type ClaimState } from './claims.js';
 import { userDecider, type UserState } from './decider.js';
-import { SESSION_SECONDS, streams, type Family, type Profile } from './events.js';
+import { SESSION_SECONDS, normaliseEmail, streams, type CodePurpose, type Family, type Profile } from './events.js';
+import { verificationCodeMail } from './mails.js';
 
 /** A claim whose account stream never appeared this long after it was made is a crashed registration. */
 const ABANDONED_AFTER_MS = 10_000;
@@ -18,7 +19,17 @@ const deciders = { username: claimDecider('username'), email: claimDecider('emai
 const claimStream = (kind: ClaimKind, value: string) =>
   kind === 'username' ? streams.username(value) : streams.email(value);
 
-/** The holder of a claim, unless that holder's registration crashed half-way (then `abandonedBy`). */
+/** The HMAC a one-time secret is stored as. Bound to its purpose, not to an account (C looks codes up by it). */
+export const codeKey = (svc: Services, purpose: CodePurpose, secret: string) => svc.keyedHash(`code:${purpose}`, secret);
+
+/** The HMAC a session id is stored as (the read model's `session:<key>`). */
+export const sessionKey = (svc: Services, sessionId: string) => svc.keyedHash('session', sessionId);
+
+/**
+ * The holder of a claim, unless that holder no longer needs it (then
+ * `abandonedBy`): its registration crashed half-way, or it was deleted and
+ * the release did not happen (a crash between the two appends).
+ */
 async function readClaim(
   svc: Services,
   kind: ClaimKind,
@@ -26,10 +37,11 @@ async function readClaim(
 ): Promise<{ state: ClaimState; abandonedBy?: number }> {
   const { state } = await fold(svc.eventStore, claimStream(kind, value), deciders[kind]);
   if (state.holder === null || state.since === null) return { state };
+  const account = await fold(svc.eventStore, streams.user(state.holder), userDecider);
+  if (account.state.status === 'deleted') return { state, abandonedBy: state.holder };
   const age = svc.now().getTime() - Date.parse(state.since);
   if (age < ABANDONED_AFTER_MS) return { state };
-  const account = await svc.eventStore.readStream(streams.user(state.holder));
-  return account.length === 0 ? { state, abandonedBy: state.holder } : { state };
+  return account.events.length === 0 ? { state, abandonedBy: state.holder } : { state };
 }
 
 async function claim(svc: Services, kind: ClaimKind, value: string, userId: number, abandonedBy?: number) {
@@ -53,21 +65,27 @@ export interface Registration {
   username: string;
   email: string | null;
   password: string;
-  verified: boolean;
+  /** B: the account gets a verification code by mail and signs in nowhere until it is confirmed. */
+  mustVerifyEmail: boolean;
   profile: Profile;
   via: Family;
 }
 
 /**
- * Registers an account. Throws DomainError UsernameTaken or EmailTaken.
+ * Registers an account. Throws DomainError UsernameTaken or EmailTaken, and
+ * MailUnavailableError when the verification code could not be mailed (the
+ * account exists then; `/users/resend-verification-code` sends another).
  * Ids come from the event store's counter stream, so they are allocated in
  * order and never reused; a registration that loses a race leaves a gap.
  */
-export async function registerUser(svc: Services, r: Registration): Promise<{ userId: number }> {
+export async function registerUser(svc: Services, given: Registration): Promise<{ userId: number }> {
+  // Emails are kept lower-cased (API-CONTRACT.md); the username keeps the spelling given.
+  const r = { ...given, email: given.email === null ? null : normaliseEmail(given.email) };
   const username = await readClaim(svc, 'username', r.username);
   if (username.state.holder !== null && username.abandonedBy === undefined) throw new DomainError('UsernameTaken');
   const email = r.email === null ? null : await readClaim(svc, 'email', r.email);
   if (email && email.state.holder !== null && email.abandonedBy === undefined) throw new DomainError('EmailTaken');
+  if (r.mustVerifyEmail && r.email === null) throw new DomainError('NoEmail', 'verification needs an email');
 
   const passwordHash = await svc.passwords.hash(r.password);
   const allocated = await svc.eventStore.append(
@@ -86,6 +104,7 @@ export async function registerUser(svc: Services, r: Registration): Promise<{ us
       throw error;
     }
   }
+  const code = r.mustVerifyEmail ? randomCode() : null;
   const registered = await handle(svc.eventStore, streams.user(userId), userDecider, {
     type: 'RegisterUser',
     data: {
@@ -93,54 +112,112 @@ export async function registerUser(svc: Services, r: Registration): Promise<{ us
       username: r.username,
       email: r.email,
       passwordHash,
-      verified: r.verified,
+      mustVerifyEmail: r.mustVerifyEmail,
       profile: r.profile,
       via: r.via,
+      ...(code === null ? {} : { verificationCodeKey: codeKey(svc, 'email-verification', code) }),
     },
     metadata: { now: svc.now() },
   });
   await svc.settle(registered.position);
+  if (code !== null && registered.state.email !== null) {
+    await svc.mailer.send(verificationCodeMail(registered.state.email, code));
+  }
   return { userId };
 }
 
 export type Identifier = { username: string } | { email: string };
 
-export type SignInResult =
-  | { ok: true; userId: number; username: string; email: string | null; sessionId: string }
-  | { ok: false; reason: 'unknown' | 'wrong-password' | 'unverified' };
+/** Folds one account's stream. */
+export async function loadAccount(svc: Services, userId: number) {
+  return fold(svc.eventStore, streams.user(userId), userDecider);
+}
 
-/** Finds an account by username or email through its claim stream (the event store, not a read model). */
+/** Finds a live account by username or email through its claim stream (the event store, not a read model). */
 export async function findAccount(svc: Services, id: Identifier): Promise<UserState | null> {
   const { state: claimState } =
     'username' in id
       ? await fold(svc.eventStore, streams.username(id.username), deciders.username)
       : await fold(svc.eventStore, streams.email(id.email), deciders.email);
   if (claimState.holder === null) return null;
-  const { state } = await fold(svc.eventStore, streams.user(claimState.holder), userDecider);
+  const { state } = await loadAccount(svc, claimState.holder);
   return state.status === 'active' ? state : null;
 }
 
-/** Checks the password and starts a session (an event); the caller signs the token. */
-export async function signIn(svc: Services, id: Identifier, password: string, via: Family): Promise<SignInResult> {
+export type SignInResult =
+  | { ok: true; userId: number; username: string; email: string | null; sessionId: string }
+  | { ok: false; reason: 'unknown' | 'wrong-password' | 'unverified' };
+
+/**
+ * Checks the password and starts a session (an event); the caller signs the
+ * token. `requireVerifiedEmail`: B's login, which asks every account for a
+ * confirmed email; every family refuses accounts that must verify and have not.
+ */
+export async function signIn(
+  svc: Services,
+  id: Identifier,
+  password: string,
+  via: Family,
+  options: { requireVerifiedEmail?: boolean } = {},
+): Promise<SignInResult> {
   const account = await findAccount(svc, id);
   if (!account || account.userId === null) {
     await svc.passwords.verifyNothing(password);
     return { ok: false, reason: 'unknown' };
   }
   if (!(await svc.passwords.verify(account.passwordHash, password))) return { ok: false, reason: 'wrong-password' };
-  if (!account.verified) return { ok: false, reason: 'unverified' };
   const sessionId = randomToken();
   try {
     const started = await handle(svc.eventStore, streams.user(account.userId), userDecider, {
       type: 'StartSession',
-      data: { sessionKey: svc.keyedHash('session', sessionId), via, seconds: SESSION_SECONDS },
+      data: {
+        sessionKey: sessionKey(svc, sessionId),
+        via,
+        seconds: SESSION_SECONDS,
+        ...(options.requireVerifiedEmail ? { requireVerifiedEmail: true } : {}),
+      },
       metadata: { now: svc.now() },
     });
     await svc.settle(started.position);
   } catch (error) {
+    if (error instanceof DomainError && error.code === 'EmailNotVerified') return { ok: false, reason: 'unverified' };
     // The account changed between the check and the session (deleted, say): as if unknown.
     if (error instanceof DomainError && error.code === 'UnknownUser') return { ok: false, reason: 'unknown' };
     throw error;
   }
   return { ok: true, userId: account.userId, username: account.username, email: account.email, sessionId };
+}
+
+export type DeleteResult = { ok: true; userId: number } | { ok: false; reason: 'unknown' | 'wrong-password' };
+
+/**
+ * Deletes an account after checking its password: every session ends, every
+ * outstanding code is void, and the username and email are released (free
+ * for anyone from then on). The account's history stays in the log.
+ */
+export async function deleteAccount(svc: Services, id: Identifier, password: string, via: Family): Promise<DeleteResult> {
+  const account = await findAccount(svc, id);
+  if (!account || account.userId === null) {
+    await svc.passwords.verifyNothing(password);
+    return { ok: false, reason: 'unknown' };
+  }
+  if (!(await svc.passwords.verify(account.passwordHash, password))) return { ok: false, reason: 'wrong-password' };
+  const userId = account.userId;
+  let deleted;
+  try {
+    deleted = await handle(svc.eventStore, streams.user(userId), userDecider, {
+      type: 'DeleteAccount',
+      data: { via },
+      metadata: { now: svc.now() },
+    });
+  } catch (error) {
+    // Deleted by a concurrent request: gone either way.
+    if (error instanceof DomainError && error.code === 'UnknownUser') return { ok: false, reason: 'unknown' };
+    throw error;
+  }
+  // Released after the deletion is recorded: a crash in between leaves claims that registerUser treats as abandoned.
+  await release(svc, 'username', deleted.state.username, userId);
+  if (deleted.state.email !== null) await release(svc, 'email', deleted.state.email, userId);
+  await svc.settle(deleted.position);
+  return { ok: true, userId };
 }

@@ -1,38 +1,73 @@
-// The account decider: pure functions over one account's stream.
+// The account decider: pure functions over one account's stream. Codes,
+// tokens and session ids arrive already HMAC'd (the decider never sees a
+// secret); time arrives in the command.
 import type { Decider } from '../infra/commands.js';
 import { DomainError, assertNever } from '../infra/errors.js';
-import type { Family, Profile, UserEvent } from './events.js';
+import { sameHash } from '../infra/secrets.js';
+import {
+  CODE_SECONDS,
+  MAX_CODE_ATTEMPTS,
+  type CodePurpose,
+  type CodeVoidReason,
+  type Family,
+  type Profile,
+  type SessionEndReason,
+  type UserEvent,
+} from './events.js';
+
+export interface LiveCode {
+  codeKey: string;
+  expiresAt: string;
+  failedAttempts: number;
+}
 
 export interface UserState {
-  status: 'absent' | 'active';
+  status: 'absent' | 'active' | 'deleted';
   userId: number | null;
   username: string;
   email: string | null;
   passwordHash: string;
-  verified: boolean;
-  /** Live sessions: HMAC of the session id → expiry (ISO). */
+  /** Registered through B: no family signs it in before the email is confirmed. */
+  mustVerifyEmail: boolean;
+  emailVerified: boolean;
+  /** Sessions not ended yet: HMAC of the session id → expiry (ISO). */
   sessions: Record<string, string>;
+  /** At most one outstanding secret per purpose; a newer one voids the older. */
+  codes: Partial<Record<CodePurpose, LiveCode>>;
 }
 
+type Meta = { metadata: { now: Date } };
+
+/** The secrets a password reset can be completed with. */
+export type ResetPurpose = 'password-reset' | 'reset-link' | 'reset-token';
+
 export type UserCommand =
-  | {
+  | ({
       type: 'RegisterUser';
       data: {
         userId: number;
         username: string;
         email: string | null;
         passwordHash: string;
-        verified: boolean;
+        mustVerifyEmail: boolean;
         profile: Profile;
         via: Family;
+        /** HMAC of the verification code to mail, when the account must verify its email. */
+        verificationCodeKey?: string;
       };
-      metadata: { now: Date };
-    }
-  | {
+    } & Meta)
+  | ({
       type: 'StartSession';
-      data: { sessionKey: string; via: Family; seconds: number };
-      metadata: { now: Date };
-    };
+      /** `requireVerifiedEmail`: B's login asks every account for a confirmed email. */
+      data: { sessionKey: string; via: Family; seconds: number; requireVerifiedEmail?: boolean };
+    } & Meta)
+  | ({ type: 'EndSession'; data: { sessionKey: string; via: Family } } & Meta)
+  | ({ type: 'RequestEmailVerification'; data: { codeKey: string; via: Family } } & Meta)
+  | ({ type: 'VerifyEmail'; data: { codeKey: string; via: Family } } & Meta)
+  | ({ type: 'RequestPasswordReset'; data: { purpose: 'password-reset' | 'reset-link'; codeKey: string; via: Family } } & Meta)
+  | ({ type: 'ResetPassword'; data: { purpose: ResetPurpose; codeKey: string; passwordHash: string; via: Family } } & Meta)
+  | ({ type: 'ExchangeResetCode'; data: { codeKey: string; tokenKey: string; via: Family } } & Meta)
+  | ({ type: 'DeleteAccount'; data: { via: Family } } & Meta);
 
 export const initialState = (): UserState => ({
   status: 'absent',
@@ -40,9 +75,20 @@ export const initialState = (): UserState => ({
   username: '',
   email: null,
   passwordHash: '',
-  verified: false,
+  mustVerifyEmail: false,
+  emailVerified: false,
   sessions: {},
+  codes: {},
 });
+
+/** May this account get a token or a session? */
+export const maySignIn = (s: UserState) => s.status === 'active' && (!s.mustVerifyEmail || s.emailVerified);
+
+function withoutCode(codes: UserState['codes'], purpose: CodePurpose): UserState['codes'] {
+  const next = { ...codes };
+  delete next[purpose];
+  return next;
+}
 
 export function evolve(state: UserState, event: UserEvent): UserState {
   switch (event.type) {
@@ -55,30 +101,214 @@ export function evolve(state: UserState, event: UserEvent): UserState {
         username: d.username,
         email: d.email,
         passwordHash: d.passwordHash,
-        verified: d.verified,
+        mustVerifyEmail: d.mustVerifyEmail,
+        emailVerified: false,
       };
     }
+    case 'EmailVerified':
+      return { ...state, emailVerified: true };
+    case 'OneTimeCodeIssued':
+      return {
+        ...state,
+        codes: {
+          ...state.codes,
+          [event.data.purpose]: { codeKey: event.data.codeKey, expiresAt: event.data.expiresAt, failedAttempts: 0 },
+        },
+      };
+    case 'OneTimeCodeAttemptFailed': {
+      const code = state.codes[event.data.purpose];
+      if (!code) return state;
+      return {
+        ...state,
+        codes: { ...state.codes, [event.data.purpose]: { ...code, failedAttempts: event.data.failedAttempts } },
+      };
+    }
+    case 'OneTimeCodeVoided':
+    case 'OneTimeCodeUsed':
+      return { ...state, codes: withoutCode(state.codes, event.data.purpose) };
+    case 'PasswordReset':
+      return { ...state, passwordHash: event.data.passwordHash };
     case 'SessionStarted':
       return { ...state, sessions: { ...state.sessions, [event.data.sessionKey]: event.data.expiresAt } };
+    case 'SessionsEnded': {
+      const sessions = { ...state.sessions };
+      for (const key of event.data.sessionKeys) delete sessions[key];
+      return { ...state, sessions };
+    }
+    case 'AccountDeleted':
+      return { ...state, status: 'deleted', sessions: {}, codes: {} };
+    case 'EmailVerificationRequested':
+    case 'PasswordResetRequested':
+      return state;
     default:
       return assertNever(event);
   }
 }
 
+const later = (now: Date, seconds: number) => new Date(now.getTime() + seconds * 1000).toISOString();
+const isPast = (iso: string, now: Date) => Date.parse(iso) <= now.getTime();
+
+function activeUserId(state: UserState): number {
+  if (state.status !== 'active' || state.userId === null) throw new DomainError('UnknownUser', 'no such account');
+  return state.userId;
+}
+
+/** Ends the listed sessions (nothing when there are none). */
+function endSessions(userId: number, keys: string[], reason: SessionEndReason, at: string, via?: Family): UserEvent[] {
+  if (keys.length === 0) return [];
+  return [{ type: 'SessionsEnded', data: { userId, sessionKeys: keys, reason, at, ...(via ? { via } : {}) } }];
+}
+
+/** Voids the outstanding secret of a purpose, if any: expired if its time is up, otherwise for `reason`. */
+function voidCode(state: UserState, purpose: CodePurpose, reason: CodeVoidReason, now: Date): UserEvent[] {
+  const code = state.codes[purpose];
+  if (!code || state.userId === null) return [];
+  const why: CodeVoidReason = reason === 'superseded' && isPast(code.expiresAt, now) ? 'expired' : reason;
+  return [
+    {
+      type: 'OneTimeCodeVoided',
+      data: { userId: state.userId, purpose, codeKey: code.codeKey, reason: why, at: now.toISOString() },
+    },
+  ];
+}
+
+/** A new secret for a purpose; the previous one, if any, is void from now on. */
+function issueCode(state: UserState, purpose: CodePurpose, codeKey: string, via: Family, now: Date): UserEvent[] {
+  const userId = activeUserId(state);
+  return [
+    ...voidCode(state, purpose, 'superseded', now),
+    {
+      type: 'OneTimeCodeIssued',
+      data: { userId, purpose, codeKey, via, at: now.toISOString(), expiresAt: later(now, CODE_SECONDS[purpose]) },
+    },
+  ];
+}
+
+/**
+ * Someone presents a secret. Matching: it is used (single use). Wrong: the
+ * attempt is counted and the fifth voids it. Expired: it is voided. No
+ * outstanding secret at all: InvalidCode, and nothing to record.
+ */
+function presentCode(
+  state: UserState,
+  purpose: CodePurpose,
+  codeKey: string,
+  via: Family,
+  now: Date,
+): { matched: boolean; events: UserEvent[] } {
+  const userId = activeUserId(state);
+  const code = state.codes[purpose];
+  if (!code) throw new DomainError('InvalidCode', 'no outstanding code');
+  const at = now.toISOString();
+  if (isPast(code.expiresAt, now)) return { matched: false, events: voidCode(state, purpose, 'expired', now) };
+  if (sameHash(code.codeKey, codeKey)) {
+    return { matched: true, events: [{ type: 'OneTimeCodeUsed', data: { userId, purpose, codeKey: code.codeKey, via, at } }] };
+  }
+  const failedAttempts = code.failedAttempts + 1;
+  const events: UserEvent[] = [{ type: 'OneTimeCodeAttemptFailed', data: { userId, purpose, failedAttempts, via, at } }];
+  if (failedAttempts >= MAX_CODE_ATTEMPTS) events.push(...voidCode(state, purpose, 'attempts', now));
+  return { matched: false, events };
+}
+
+const RESET_PURPOSES: ResetPurpose[] = ['password-reset', 'reset-link', 'reset-token'];
+
 export function decide(command: UserCommand, state: UserState): UserEvent[] {
-  const at = command.metadata.now.toISOString();
+  const now = command.metadata.now;
+  const at = now.toISOString();
   switch (command.type) {
-    case 'RegisterUser':
+    case 'RegisterUser': {
       if (state.status !== 'absent') throw new DomainError('UserExists', 'account already exists');
-      return [{ type: 'UserRegistered', data: { ...command.data, at } }];
-    case 'StartSession': {
-      if (state.status !== 'active' || state.userId === null) throw new DomainError('UnknownUser');
-      if (!state.verified) throw new DomainError('EmailNotVerified', 'email not verified');
-      const expiresAt = new Date(command.metadata.now.getTime() + command.data.seconds * 1000).toISOString();
+      const { verificationCodeKey, ...d } = command.data;
+      const registered: UserEvent = { type: 'UserRegistered', data: { ...d, at } };
+      if (verificationCodeKey === undefined) return [registered];
+      const next = evolve(state, registered);
       return [
+        registered,
+        { type: 'EmailVerificationRequested', data: { userId: d.userId, via: d.via, at } },
+        ...issueCode(next, 'email-verification', verificationCodeKey, d.via, now),
+      ];
+    }
+    case 'StartSession': {
+      const userId = activeUserId(state);
+      if (!maySignIn(state) || (command.data.requireVerifiedEmail && !state.emailVerified)) {
+        throw new DomainError('EmailNotVerified', 'email not verified');
+      }
+      // Expired sessions are cleaned up here, so neither the stream's state nor the read model keeps them forever.
+      const expired = Object.keys(state.sessions).filter((k) => isPast(state.sessions[k]!, now));
+      return [
+        ...endSessions(userId, expired, 'expired', at),
         {
           type: 'SessionStarted',
-          data: { userId: state.userId, sessionKey: command.data.sessionKey, via: command.data.via, at, expiresAt },
+          data: {
+            userId,
+            sessionKey: command.data.sessionKey,
+            via: command.data.via,
+            at,
+            expiresAt: later(now, command.data.seconds),
+          },
+        },
+      ];
+    }
+    case 'EndSession': {
+      // Logging out of a session that is already over changes nothing.
+      if (state.status !== 'active' || state.userId === null) return [];
+      if (!(command.data.sessionKey in state.sessions)) return [];
+      return endSessions(state.userId, [command.data.sessionKey], 'logout', at, command.data.via);
+    }
+    case 'RequestEmailVerification': {
+      const userId = activeUserId(state);
+      if (state.email === null) throw new DomainError('NoEmail', 'account has no email');
+      if (state.emailVerified) throw new DomainError('AlreadyVerified', 'email already verified');
+      return [
+        { type: 'EmailVerificationRequested', data: { userId, via: command.data.via, at } },
+        ...issueCode(state, 'email-verification', command.data.codeKey, command.data.via, now),
+      ];
+    }
+    case 'VerifyEmail': {
+      const userId = activeUserId(state);
+      if (state.emailVerified) throw new DomainError('AlreadyVerified', 'email already verified');
+      const attempt = presentCode(state, 'email-verification', command.data.codeKey, command.data.via, now);
+      if (!attempt.matched) return attempt.events;
+      return [...attempt.events, { type: 'EmailVerified', data: { userId, via: command.data.via, at } }];
+    }
+    case 'RequestPasswordReset': {
+      const userId = activeUserId(state);
+      if (state.email === null) throw new DomainError('NoEmail', 'account has no email');
+      const { purpose, codeKey, via } = command.data;
+      return [
+        { type: 'PasswordResetRequested', data: { userId, method: purpose === 'reset-link' ? 'link' : 'code', via, at } },
+        ...issueCode(state, purpose, codeKey, via, now),
+      ];
+    }
+    case 'ResetPassword': {
+      const userId = activeUserId(state);
+      const { purpose, codeKey, passwordHash, via } = command.data;
+      const attempt = presentCode(state, purpose, codeKey, via, now);
+      if (!attempt.matched) return attempt.events;
+      // A new password makes every other outstanding reset secret and every session void.
+      const others = RESET_PURPOSES.filter((p) => p !== purpose).flatMap((p) => voidCode(state, p, 'superseded', now));
+      return [
+        ...attempt.events,
+        { type: 'PasswordReset', data: { userId, passwordHash, via, at } },
+        ...others,
+        ...endSessions(userId, Object.keys(state.sessions), 'password-reset', at, via),
+      ];
+    }
+    case 'ExchangeResetCode': {
+      const { codeKey, tokenKey, via } = command.data;
+      const attempt = presentCode(state, 'password-reset', codeKey, via, now);
+      if (!attempt.matched) return attempt.events;
+      return [...attempt.events, ...issueCode(state, 'reset-token', tokenKey, via, now)];
+    }
+    case 'DeleteAccount': {
+      const userId = activeUserId(state);
+      const purposes = Object.keys(state.codes) as CodePurpose[];
+      return [
+        ...endSessions(userId, Object.keys(state.sessions), 'account-deleted', at, command.data.via),
+        ...purposes.flatMap((p) => voidCode(state, p, 'account-deleted', now)),
+        {
+          type: 'AccountDeleted',
+          data: { userId, username: state.username, email: state.email, via: command.data.via, at },
         },
       ];
     }

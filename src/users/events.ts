@@ -1,5 +1,6 @@
 // What happens to accounts, as recorded in the log. Secrets never appear here
-// in the clear: passwords as argon2id hashes, session ids as keyed HMACs.
+// in the clear: passwords as argon2id hashes; codes, reset tokens and session
+// ids as keyed HMACs (svc.keyedHash).
 
 import type { Family } from '../infra/http/envelopes.js';
 
@@ -13,6 +14,19 @@ export interface Profile {
   deliveryAddress?: Record<string, unknown>;
 }
 
+/**
+ * What a one-time secret is for. `email-verification` and `password-reset` are
+ * 6-digit codes sent by mail; `reset-link` is B's mailed link token; `reset-token`
+ * is what C's `/auth/forgot/otp` hands out for `/auth/forgot/reset`.
+ */
+export type CodePurpose = 'email-verification' | 'password-reset' | 'reset-link' | 'reset-token';
+
+/** Why sessions ended. */
+export type SessionEndReason = 'logout' | 'expired' | 'password-reset' | 'account-deleted';
+
+/** Why a one-time secret can no longer be used without having been used. */
+export type CodeVoidReason = 'attempts' | 'superseded' | 'expired' | 'account-deleted';
+
 /** Events of one account's stream, `user-<id>`. */
 export type UserEvent =
   | {
@@ -22,16 +36,42 @@ export type UserEvent =
         username: string;
         email: string | null;
         passwordHash: string;
-        /** B's accounts start unverified; every other family's are active at once. */
-        verified: boolean;
+        /** B's accounts must confirm their email before any family lets them sign in. */
+        mustVerifyEmail: boolean;
         profile: Profile;
         via: Family;
         at: string;
       };
     }
+  | { type: 'EmailVerificationRequested'; data: { userId: number; via: Family; at: string } }
+  | { type: 'EmailVerified'; data: { userId: number; via: Family; at: string } }
+  | { type: 'PasswordResetRequested'; data: { userId: number; method: 'code' | 'link'; via: Family; at: string } }
+  | {
+      type: 'OneTimeCodeIssued';
+      data: { userId: number; purpose: CodePurpose; codeKey: string; via: Family; at: string; expiresAt: string };
+    }
+  | {
+      type: 'OneTimeCodeAttemptFailed';
+      data: { userId: number; purpose: CodePurpose; failedAttempts: number; via: Family; at: string };
+    }
+  | {
+      type: 'OneTimeCodeVoided';
+      data: { userId: number; purpose: CodePurpose; codeKey: string; reason: CodeVoidReason; at: string };
+    }
+  | { type: 'OneTimeCodeUsed'; data: { userId: number; purpose: CodePurpose; codeKey: string; via: Family; at: string } }
+  | { type: 'PasswordReset'; data: { userId: number; passwordHash: string; via: Family; at: string } }
   | {
       type: 'SessionStarted';
       data: { userId: number; sessionKey: string; via: Family; at: string; expiresAt: string };
+    }
+  | {
+      type: 'SessionsEnded';
+      /** One event for every session a command ends, so the projection drops all their keys at once. */
+      data: { userId: number; sessionKeys: string[]; reason: SessionEndReason; via?: Family; at: string };
+    }
+  | {
+      type: 'AccountDeleted';
+      data: { userId: number; username: string; email: string | null; via: Family; at: string };
     };
 
 /** Events of a uniqueness reservation stream, `username-<normalised>` or `email-<normalised>`. */
@@ -56,3 +96,14 @@ export const streams = {
 
 /** Access tokens and sessions live this long (D documents expires_in: 3600). */
 export const SESSION_SECONDS = 3600;
+
+/** Lifetimes of one-time secrets (API-CONTRACT.md): mailed codes and C's reset token 10 min, B's links 60 min. */
+export const CODE_SECONDS: Record<CodePurpose, number> = {
+  'email-verification': 600,
+  'password-reset': 600,
+  'reset-link': 3600,
+  'reset-token': 600,
+};
+
+/** Wrong attempts after which a code or token is void. */
+export const MAX_CODE_ATTEMPTS = 5;

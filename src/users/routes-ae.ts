@@ -8,7 +8,7 @@ import { fieldOf, isMissing } from '../infra/http/shell.js';
 import { ErrorBody, ref } from '../infra/http/schemas.js';
 import type { Services } from '../infra/services.js';
 import { registerUser, signIn } from './commands.js';
-import { Email, LoginField, Password, Username, messages } from './schemas.js';
+import { AccountName, Email, LoginField, Password, Username, messages } from './schemas.js';
 
 const REQUIRED = 'Username and password are required';
 
@@ -46,18 +46,21 @@ export const aeUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
           201: Type.Object({ id: Type.Integer(), username: Type.String() }),
           400: ref(ErrorBody),
           409: ref(ErrorBody),
+          429: ref(ErrorBody),
+          503: ref(ErrorBody),
         },
       },
       config: { family: 'E', invalid: registerInvalid },
     },
     async (request, reply) => {
       const { username, password, email } = request.body;
+      await app.authRateLimit.check(request, 'registration', username);
       try {
         const { userId } = await registerUser(services, {
           username,
           email: email ?? null,
           password,
-          verified: true,
+          mustVerifyEmail: false,
           profile: {},
           via: 'E',
         });
@@ -79,17 +82,20 @@ export const aeUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
         operationId: 'login',
         summary: 'Sign in and get an access token (A and E)',
         tags,
-        body: Type.Object({ username: LoginField, password: LoginField }),
+        body: Type.Object({ username: AccountName, password: LoginField }),
         response: {
           200: Type.Object({ access_token: Type.String() }),
           400: ref(ErrorBody),
           401: ref(ErrorBody),
           403: ref(ErrorBody),
+          429: ref(ErrorBody),
+          503: ref(ErrorBody),
         },
       },
       config: { family: 'E', invalid: loginInvalid },
     },
     async (request) => {
+      await app.authRateLimit.check(request, 'sign-in', request.body.username);
       const result = await signIn(services, { username: request.body.username }, request.body.password, 'E');
       if (!result.ok) {
         if (result.reason === 'unverified') throw new Problem(403, 'Email not verified');

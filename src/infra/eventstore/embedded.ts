@@ -265,9 +265,25 @@ export async function openEmbeddedEventStore(options: EmbeddedOptions): Promise<
           return;
         }
         const commits = on(committed, 'commit', { signal: abort.signal });
+        // One outstanding next() at a time: a next() left pending when the poll timer won
+        // would swallow the following commit, and every later one would wait for the poll.
+        let commit: Promise<void> | null = null;
         const wake = async () => {
-          const timer = new Promise((r) => setTimeout(r, POLL_MS).unref());
-          await Promise.race([commits.next(), timer]);
+          commit ??= commits.next().then(
+            () => {
+              commit = null;
+            },
+            () => {
+              commit = null; // aborted: the loop sees the signal
+            },
+          );
+          let timer: NodeJS.Timeout | undefined;
+          const poll = new Promise<void>((r) => {
+            timer = setTimeout(r, POLL_MS);
+            timer.unref();
+          });
+          await Promise.race([commit, poll]);
+          clearTimeout(timer);
         };
         try {
           while (!abort.signal.aborted) {

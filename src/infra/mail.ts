@@ -1,0 +1,113 @@
+// Outgoing mail behind a small interface: SMTP through nodemailer when
+// SMTP_URL is set, otherwise each message is written to DATA_DIR/outbox/ as an
+// .eml file (for development and for people reading codes by hand). A mail
+// that cannot be sent is a MailUnavailableError: 503 to the client in its
+// family's envelope, one log line, never a crash.
+import { randomUUID } from 'node:crypto';
+import { constants } from 'node:fs';
+import { access, mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import nodemailer from 'nodemailer';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from '../config.js';
+import { Problem } from './errors.js';
+
+export interface Mail {
+  to: string;
+  subject: string;
+  /** Plain text only: codes and links must be readable by a person and by a script. */
+  text: string;
+}
+
+export interface Mailer {
+  readonly kind: 'smtp' | 'outbox';
+  /** Delivers one message to the transport; rejects with MailUnavailableError. */
+  send(mail: Mail): Promise<void>;
+  /**
+   * Checks the transport answers without sending anything (SMTP: connect and
+   * greet; outbox: the directory is writable). Routes that must not reveal
+   * whether an account exists do this when there is nobody to mail, so that a
+   * mail outage looks the same either way.
+   */
+  probe(): Promise<void>;
+  close(): void;
+}
+
+export class MailUnavailableError extends Problem {
+  constructor() {
+    super(503, 'Mail could not be sent, please try again later', 'SERVICE_UNAVAILABLE', { 'retry-after': '30' });
+    this.name = 'MailUnavailableError';
+  }
+}
+
+/** What a failed send may say in a log line: never the message itself. */
+function describe(error: unknown): Record<string, unknown> {
+  const e = error as { code?: unknown; command?: unknown; responseCode?: unknown; message?: unknown };
+  return { code: e.code, command: e.command, responseCode: e.responseCode, reason: String(e.message ?? error) };
+}
+
+export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'dataDir'>, log: FastifyBaseLogger): Mailer {
+  const fail = (what: string, error: unknown): never => {
+    log.error({ mail: describe(error) }, what);
+    throw new MailUnavailableError();
+  };
+
+  if (config.smtpUrl) {
+    // A pool keeps a few connections open: a code mail need not wait for a new SMTP greeting.
+    // nodemailer's default timeouts wait minutes for a silent server; a client is waiting here.
+    // Settings in the URL's query string (e.g. ?maxConnections=) still win.
+    const transport = nodemailer.createTransport(
+      {
+        url: config.smtpUrl,
+        pool: true,
+        maxConnections: 5,
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 20_000,
+      },
+      { from: config.mailFrom },
+    );
+    return {
+      kind: 'smtp',
+      async send(mail) {
+        try {
+          await transport.sendMail({ to: mail.to, subject: mail.subject, text: mail.text });
+        } catch (error) {
+          fail('mail could not be sent', error);
+        }
+      },
+      async probe() {
+        try {
+          await transport.verify();
+        } catch (error) {
+          fail('mail server unavailable', error);
+        }
+      },
+      close: () => transport.close(),
+    };
+  }
+
+  const outbox = join(config.dataDir, 'outbox');
+  const render = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' }, { from: config.mailFrom });
+  return {
+    kind: 'outbox',
+    async send(mail) {
+      try {
+        const info = await render.sendMail({ to: mail.to, subject: mail.subject, text: mail.text });
+        await mkdir(outbox, { recursive: true });
+        await writeFile(join(outbox, `${Date.now()}-${randomUUID()}.eml`), info.message as Buffer, { flag: 'wx' });
+      } catch (error) {
+        fail('mail could not be written to the outbox', error);
+      }
+    },
+    async probe() {
+      try {
+        await mkdir(outbox, { recursive: true });
+        await access(outbox, constants.W_OK);
+      } catch (error) {
+        fail('mail outbox unavailable', error);
+      }
+    },
+    close: () => render.close(),
+  };
+}

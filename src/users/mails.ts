@@ -1,0 +1,52 @@
+// What the service mails. Plain text a person and a script can act on
+// (API-CONTRACT.md): a code stands alone on its line as 6 digits, B's reset
+// mail holds the path /users/reset-password/<token>.
+import type { Mail } from '../infra/mail.js';
+
+export function verificationCodeMail(to: string, code: string): Mail {
+  return {
+    to,
+    subject: 'Your email verification code',
+    text: [
+      'Use this code to confirm your email address:',
+      '',
+      code,
+      '',
+      'It expires in 10 minutes and works once.',
+      'If you did not create an account, ignore this mail.',
+      '',
+    ].join('\n'),
+  };
+}
+
+export function resetCodeMail(to: string, code: string): Mail {
+  return {
+    to,
+    subject: 'Your password reset code',
+    text: [
+      'Use this code to choose a new password:',
+      '',
+      code,
+      '',
+      'It expires in 10 minutes and works once.',
+      'If you did not ask to reset your password, ignore this mail; your password is unchanged.',
+      '',
+    ].join('\n'),
+  };
+}
+
+export function resetLinkMail(to: string, token: string): Mail {
+  return {
+    to,
+    subject: 'Reset your password',
+    text: [
+      'To choose a new password, send it (POST, JSON {"password": "..."}) to:',
+      '',
+      `/users/reset-password/${token}`,
+      '',
+      'The link expires in 60 minutes and works once.',
+      'If you did not ask to reset your password, ignore this mail; your password is unchanged.',
+      '',
+    ].join('\n'),
+  };
+}

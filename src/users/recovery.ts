@@ -1,0 +1,253 @@
+// Email verification and password resets: one-time secrets that are random
+// (CSPRNG), mailed, stored only as keyed HMACs, single use, expiring, and void
+// after five wrong attempts or when a newer one is issued (the decider).
+import { handle } from '../infra/commands.js';
+import { DomainError } from '../infra/errors.js';
+import { MailUnavailableError } from '../infra/mail.js';
+import { randomCode, randomToken } from '../infra/secrets.js';
+import type { Services } from '../infra/services.js';
+import { USERS, userKeys } from '../../projections/users.js';
+import { codeKey, findAccount, type Identifier } from './commands.js';
+import { userDecider, type ResetPurpose, type UserState } from './decider.js';
+import { normaliseEmail, streams, type Family, type UserEvent } from './events.js';
+import { resetCodeMail, resetLinkMail, verificationCodeMail } from './mails.js';
+
+const used = (events: UserEvent[]) => events.some((e) => e.type === 'OneTimeCodeUsed');
+
+const isDomain = (error: unknown, ...codes: string[]): error is DomainError =>
+  error instanceof DomainError && codes.includes(error.code);
+
+/** Attempts per command before a busy stream gives up (concurrent code attempts serialise on one stream). */
+const ATTEMPTS = 20;
+
+export type ResendResult = 'sent' | 'unknown' | 'already-verified';
+
+/** A new email verification code by mail (the previous one is void). */
+export async function requestEmailVerification(svc: Services, email: string, via: Family): Promise<ResendResult> {
+  const account = await findAccount(svc, { email });
+  if (!account || account.userId === null || account.email === null) return 'unknown';
+  if (account.emailVerified) return 'already-verified';
+  const code = randomCode();
+  try {
+    const requested = await handle(svc.eventStore, streams.user(account.userId), userDecider, {
+      type: 'RequestEmailVerification',
+      data: { codeKey: codeKey(svc, 'email-verification', code), via },
+      metadata: { now: svc.now() },
+    });
+    await svc.settle(requested.position);
+  } catch (error) {
+    if (isDomain(error, 'AlreadyVerified')) return 'already-verified';
+    if (isDomain(error, 'UnknownUser', 'NoEmail')) return 'unknown';
+    throw error;
+  }
+  await svc.mailer.send(verificationCodeMail(account.email, code));
+  return 'sent';
+}
+
+export type VerifyResult = 'verified' | 'already-verified' | 'unknown' | 'wrong-password' | 'invalid-code';
+
+/** B's verify-sentcode: the password proves the account, the code proves the mailbox. */
+export async function verifyEmail(
+  svc: Services,
+  email: string,
+  password: string,
+  code: string,
+  via: Family,
+): Promise<VerifyResult> {
+  const account = await findAccount(svc, { email });
+  if (!account || account.userId === null) {
+    await svc.passwords.verifyNothing(password);
+    return 'unknown';
+  }
+  if (!(await svc.passwords.verify(account.passwordHash, password))) return 'wrong-password';
+  if (account.emailVerified) return 'already-verified';
+  try {
+    const verified = await handle(
+      svc.eventStore,
+      streams.user(account.userId),
+      userDecider,
+      { type: 'VerifyEmail', data: { codeKey: codeKey(svc, 'email-verification', code), via }, metadata: { now: svc.now() } },
+      { attempts: ATTEMPTS },
+    );
+    await svc.settle(verified.position);
+    return used(verified.events) ? 'verified' : 'invalid-code';
+  } catch (error) {
+    if (isDomain(error, 'InvalidCode')) return 'invalid-code';
+    if (isDomain(error, 'AlreadyVerified')) return 'already-verified';
+    if (isDomain(error, 'UnknownUser')) return 'unknown';
+    throw error;
+  }
+}
+
+/**
+ * A and C: a 6-digit reset code by mail to the account's address. `account`
+ * null means nobody to mail (unknown, or A's username and email do not
+ * match): then the mail transport is only probed, so the answer, and a mail
+ * outage, look the same whether or not the account exists. A send that fails
+ * while the transport is up (the server refused this recipient) is logged and
+ * answered like the rest.
+ */
+export async function requestResetCode(svc: Services, account: UserState | null, via: Family): Promise<void> {
+  const code = randomCode();
+  const key = codeKey(svc, 'password-reset', code);
+  if (!account || account.userId === null || account.email === null) {
+    await svc.mailer.probe();
+    return;
+  }
+  try {
+    const requested = await handle(svc.eventStore, streams.user(account.userId), userDecider, {
+      type: 'RequestPasswordReset',
+      data: { purpose: 'password-reset', codeKey: key, via },
+      metadata: { now: svc.now() },
+    });
+    await svc.settle(requested.position);
+  } catch (error) {
+    // Deleted in the meantime: nobody to mail, same answer.
+    if (isDomain(error, 'UnknownUser', 'NoEmail')) return svc.mailer.probe();
+    throw error;
+  }
+  try {
+    await svc.mailer.send(resetCodeMail(account.email, code));
+  } catch (error) {
+    if (!(error instanceof MailUnavailableError)) throw error;
+    // The answer may depend on the mail transport (down: 503 for everyone, as the probe
+    // answers for unknown accounts) but never on this recipient, which would tell that it exists.
+    await svc.mailer.probe();
+  }
+}
+
+/** A's `/reset`: the account whose username AND email match, or null. */
+export async function accountForReset(svc: Services, username: string, email: string): Promise<UserState | null> {
+  const account = await findAccount(svc, { username });
+  return account && account.email !== null && account.email === normaliseEmail(email) ? account : null;
+}
+
+/** Reset links (B) and reset tokens (C) name their account: `<userId>.<32 random characters>`. */
+const TOKEN = /^([1-9][0-9]{0,14})\.([A-Za-z0-9_-]{32})$/;
+
+export function tokenAccount(token: string): number | null {
+  const m = TOKEN.exec(token);
+  return m ? Number(m[1]) : null;
+}
+
+const newToken = (userId: number) => `${userId}.${randomToken()}`;
+
+/** B's `/users/reset-password`: a link token by mail. */
+export async function requestResetLink(svc: Services, email: string, via: Family): Promise<'sent' | 'unknown'> {
+  const account = await findAccount(svc, { email });
+  if (!account || account.userId === null || account.email === null) return 'unknown';
+  const token = newToken(account.userId);
+  try {
+    const requested = await handle(svc.eventStore, streams.user(account.userId), userDecider, {
+      type: 'RequestPasswordReset',
+      data: { purpose: 'reset-link', codeKey: codeKey(svc, 'reset-link', token), via },
+      metadata: { now: svc.now() },
+    });
+    await svc.settle(requested.position);
+  } catch (error) {
+    if (isDomain(error, 'UnknownUser', 'NoEmail')) return 'unknown';
+    throw error;
+  }
+  await svc.mailer.send(resetLinkMail(account.email, token));
+  return 'sent';
+}
+
+async function resetPassword(
+  svc: Services,
+  userId: number | null,
+  purpose: ResetPurpose,
+  secret: string,
+  newPassword: string,
+  via: Family,
+): Promise<UserState | null> {
+  // The new password is hashed even when the secret turns out wrong: the answer takes as long either way.
+  const passwordHash = await svc.passwords.hash(newPassword);
+  if (userId === null) return null;
+  try {
+    const reset = await handle(
+      svc.eventStore,
+      streams.user(userId),
+      userDecider,
+      {
+        type: 'ResetPassword',
+        data: { purpose, codeKey: codeKey(svc, purpose, secret), passwordHash, via },
+        metadata: { now: svc.now() },
+      },
+      { attempts: ATTEMPTS },
+    );
+    await svc.settle(reset.position);
+    return used(reset.events) ? reset.state : null;
+  } catch (error) {
+    if (isDomain(error, 'InvalidCode', 'UnknownUser')) return null;
+    throw error;
+  }
+}
+
+/** A's `/new-password`: username and the mailed code. Every session of the account ends. */
+export async function resetPasswordWithCode(
+  svc: Services,
+  id: Identifier,
+  code: string,
+  newPassword: string,
+  via: Family,
+): Promise<boolean> {
+  const account = await findAccount(svc, id);
+  return (await resetPassword(svc, account?.userId ?? null, 'password-reset', code, newPassword, via)) !== null;
+}
+
+/** B's link or C's reset token. Answers the account (for C's message), or null when the token is no good. */
+export async function resetPasswordWithToken(
+  svc: Services,
+  purpose: 'reset-link' | 'reset-token',
+  token: string,
+  newPassword: string,
+  via: Family,
+): Promise<UserState | null> {
+  return resetPassword(svc, tokenAccount(token), purpose, token, newPassword, via);
+}
+
+/**
+ * C's `/auth/forgot/otp`: the mailed reset code for a reset token (good for
+ * `/auth/forgot/reset` only, 10 minutes, once). Without an email the code
+ * is looked up by its HMAC, and accepted only when exactly one account has
+ * it outstanding; wrong codes then count against no account (the per-address
+ * rate limit bounds guessing).
+ */
+export async function exchangeResetCode(
+  svc: Services,
+  email: string | null,
+  code: string,
+  via: Family,
+): Promise<string | null> {
+  const key = codeKey(svc, 'password-reset', code);
+  let userId: number | null = null;
+  if (email !== null) {
+    userId = (await findAccount(svc, { email }))?.userId ?? null;
+  } else {
+    const holders = (await svc.readStore.hgetall(USERS, userKeys.resetCode(key))) ?? {};
+    const now = svc.now().getTime();
+    const live = Object.entries(holders).filter(([, expiresAt]) => Date.parse(expiresAt) > now);
+    if (live.length === 1) userId = Number(live[0]![0]);
+  }
+  if (userId === null) return null;
+  const token = newToken(userId);
+  try {
+    const exchanged = await handle(
+      svc.eventStore,
+      streams.user(userId),
+      userDecider,
+      {
+        type: 'ExchangeResetCode',
+        data: { codeKey: key, tokenKey: codeKey(svc, 'reset-token', token), via },
+        metadata: { now: svc.now() },
+      },
+      { attempts: ATTEMPTS },
+    );
+    await svc.settle(exchanged.position);
+    return used(exchanged.events) ? token : null;
+  } catch (error) {
+    if (isDomain(error, 'InvalidCode', 'UnknownUser')) return null;
+    throw error;
+  }
+}
+

@@ -1,0 +1,117 @@
+// Helpers for account tests: the app wired to a real SMTP sink, and short
+// request helpers per family.
+import type { FastifyInstance, FastifyRequest, LightMyRequestResponse } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { join } from 'node:path';
+import { openEmbeddedEventStore } from '../../src/infra/eventstore/embedded.js';
+import type { EventStore } from '../../src/infra/eventstore/types.js';
+import { createMemoryReadStore } from '../../src/infra/readstore/memory.js';
+import { openRedisReadStore } from '../../src/infra/readstore/redis.js';
+import type { ReadModelStore } from '../../src/infra/readstore/types.js';
+import { USERS } from '../../projections/users.js';
+import { build, REDIS_URL, tempDir, type ReadModels, type TestApp } from './app.js';
+import { smtpSink, type SmtpSink } from './smtp-sink.js';
+
+interface Teardown {
+  teardown(fn: () => unknown): void;
+}
+
+export interface MailApp extends TestApp {
+  sink: SmtpSink;
+  /** The app's stores, for tests that look at the log and the read models. */
+  eventStore: EventStore;
+  readStore: ReadModelStore;
+  /** The users read model's keys and values. */
+  users(): Promise<Record<string, unknown>>;
+  post(url: string, payload: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+}
+
+/** Every Redis key under a prefix, removed. */
+export async function deleteRedisPrefix(prefix: string): Promise<void> {
+  const redis = new Redis(REDIS_URL, { lazyConnect: true });
+  await redis.connect();
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix.replace(/[[\]?*\\]/g, '\\$&')}*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length > 0) await redis.unlink(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/**
+ * The real app sending mail through SMTP to a local sink, with a read store
+ * the test can look into (closed after the app, and its Redis keys removed).
+ */
+export async function buildWithMail(
+  t: Teardown,
+  options: { readModels?: ReadModels; env?: Record<string, string>; now?: () => Date } = {},
+): Promise<MailApp> {
+  const sink = await smtpSink(t);
+  const prefix = `test:${randomUUID()}:`;
+  const redis = options.readModels === 'redis';
+  const dataDir = tempDir(t);
+  const eventStore = await openEmbeddedEventStore({ dir: join(dataDir, 'events') });
+  const readStore = redis ? await openRedisReadStore({ url: REDIS_URL, prefix }) : createMemoryReadStore();
+  // Teardowns run last-added first: this one runs after the app has closed.
+  t.teardown(async () => {
+    await readStore.close();
+    await eventStore.close();
+    if (redis) await deleteRedisPrefix(prefix);
+  });
+  const built = await build(t, {
+    ...(options.readModels ? { readModels: options.readModels } : {}),
+    ...(options.now ? { now: options.now } : {}),
+    dataDir,
+    eventStore,
+    readStore,
+    env: { SMTP_URL: sink.url, REDIS_KEY_PREFIX: prefix, ...options.env },
+  });
+  return { ...built, sink, eventStore, readStore, users: () => readStore.dump(USERS), post: poster(built.app) };
+}
+
+export function poster(app: FastifyInstance) {
+  // Always JSON, also for bodies that are not objects (a string, an array): those must be 400s, not 415s.
+  return (url: string, payload: unknown, headers: Record<string, string> = {}) =>
+    app.inject({
+      method: 'POST',
+      url,
+      payload: JSON.stringify(payload),
+      headers: { 'content-type': 'application/json', ...headers },
+    });
+}
+
+/** `Authorization: Bearer <token>`. */
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** Registers through B and confirms the email with the mailed code. */
+export async function registerVerifiedB(m: MailApp, username: string, email: string, password: string): Promise<void> {
+  const reg = await m.post('/users/register', { username, email, password });
+  if (reg.json().responseCode !== 615) throw new Error(`register: ${reg.body}`);
+  const ver = await m.post('/users/verify-sentcode', { email, password, code: m.sink.code(email) });
+  if (ver.json().responseCode !== 605) throw new Error(`verify: ${ver.body}`);
+}
+
+/**
+ * What every protected route asks (app.auth.authenticate): is this access
+ * token's session live? True, or the reason it is not ('missing' | 'invalid').
+ */
+export async function sessionOf(app: FastifyInstance, token: string): Promise<true | string> {
+  const result = await app.auth.authenticate({ headers: { authorization: `Bearer ${token}` } } as FastifyRequest);
+  return typeof result === 'object' ? true : result;
+}
+
+/** A controllable clock for `build(t, { now })`. */
+export function clock(start = new Date()) {
+  let current = start.getTime();
+  return {
+    now: () => new Date(current),
+    advanceMinutes(minutes: number) {
+      current += minutes * 60_000;
+    },
+  };
+}
