@@ -1,6 +1,6 @@
 // A client generated from openapi.yaml (openapi-typescript + openapi-fetch)
 // drives one whole user journey against the running server over a real
-// socket. Every answer must be a status the document declares, with a body
+// socket (logout included). Every answer must be a status the document declares, with a body
 // its schema accepts: if the spec lies, this test fails. (The journey is also
 // typechecked against the generated types by `npm run typecheck`.)
 import t from 'tap';
@@ -44,7 +44,7 @@ async function specChecker() {
   return { middleware, problems, checked: () => checked };
 }
 
-t.test('a generated client drives register → login → products → orders → data, as the spec says', async (t) => {
+t.test('a generated client drives register → login → products → orders → data → logout, as the spec says', async (t) => {
   const { app } = await build(t);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address() as { port: number };
@@ -97,6 +97,13 @@ t.test('a generated client drives register → login → products → orders →
   t.equal(missing.response.status, 404);
   t.equal(missing.error?.code, 'KEY_NOT_FOUND');
 
-  t.ok(checker.checked() >= 12, `${checker.checked()} answers checked against the document`);
+  const logout = await api.GET('/logout', auth);
+  t.equal(logout.response.status, 200);
+  t.match(logout.data, { statusCode: 200, responseCode: 611 });
+  const afterLogout = await api.GET('/products', { ...auth, params: { query: {} } });
+  t.equal(afterLogout.response.status, 401, 'the token of an ended session is refused');
+  t.equal(afterLogout.error?.error, 'Invalid token.');
+
+  t.ok(checker.checked() >= 14, `${checker.checked()} answers checked against the document`);
   t.same(checker.problems, [], 'every answer is declared and matches its schema');
 });
