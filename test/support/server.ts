@@ -33,6 +33,9 @@ export function startServer(
   env: Record<string, string>,
   entry = 'src/server.ts',
 ): Promise<RunningServer> {
+  if (env.LOG_LEVEL && !['info', 'debug', 'trace'].includes(env.LOG_LEVEL)) {
+    throw new Error('startServer waits for the "Server listening" info line: LOG_LEVEL must be info or lower');
+  }
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     env: { PATH: process.env.PATH ?? '', ...TEST_SERVER_ENV, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
