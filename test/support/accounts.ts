@@ -2,7 +2,6 @@
 // request helpers per family.
 import type { FastifyInstance, FastifyRequest, LightMyRequestResponse } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { join } from 'node:path';
 import { openEmbeddedEventStore } from '../../src/infra/eventstore/embedded.js';
 import type { EventStore } from '../../src/infra/eventstore/types.js';
@@ -12,6 +11,7 @@ import type { ReadModelStore } from '../../src/infra/readstore/types.js';
 import { USERS } from '../../projections/users.js';
 import { build, REDIS_URL, tempDir, type ReadModels, type TestApp } from './app.js';
 import { smtpSink, type SmtpSink } from './smtp-sink.js';
+import { deletePrefix } from './redis-cleanup.js';
 
 interface Teardown {
   teardown(fn: () => unknown): void;
@@ -28,20 +28,7 @@ export interface MailApp extends TestApp {
 }
 
 /** Every Redis key under a prefix, removed. */
-export async function deleteRedisPrefix(prefix: string): Promise<void> {
-  const redis = new Redis(REDIS_URL, { lazyConnect: true });
-  await redis.connect();
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix.replace(/[[\]?*\\]/g, '\\$&')}*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.unlink(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
+export const deleteRedisPrefix = (prefix: string) => deletePrefix(REDIS_URL, prefix);
 
 /**
  * The real app sending mail through SMTP to a local sink, with a read store
