@@ -3053,7 +3053,7 @@ export interface operations {
                 "application/json": {
                     /** @description 1 to 256 characters of A-Z a-z 0-9 _ . : - (case-sensitive; the caller's own namespace) */
                     key: string;
-                    /** @description Any JSON value but null, at most 64 KiB serialised */
+                    /** @description Any JSON value but null, at most 64 KiB serialised and 128 levels deep */
                     value: string | number | boolean | {
                         [key: string]: unknown;
                     } | unknown[];
@@ -3223,7 +3223,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description Any JSON value but null, at most 64 KiB serialised */
+                    /** @description Any JSON value but null, at most 64 KiB serialised and 128 levels deep */
                     value: string | number | boolean | {
                         [key: string]: unknown;
                     } | unknown[];
