@@ -641,3 +641,5 @@ export async function fuzzOverSocket(t: Test, options: { runs: number; seed?: nu
   t.equal(violations, 0, 'no property broken over the socket');
   return { cases, serverErrors, violations, seed, rssBeforeMiB: rssBefore / MiB, rssAfterMiB: rssAfter / MiB };
 }
+
+export * from './hostile-accounts.js';
