@@ -37,6 +37,7 @@ import { deletePrefix } from './redis-cleanup.js';
 import { compareWithReplay } from './replay-check.js';
 import { startServer } from './server.js';
 import { describeRequest, exampleArbitrary, requestsFor, sweepFor, type HostileRequest, type Pools } from './hostile-inputs.js';
+import { secret } from './hostile-accounts.js';
 import { describeRoute, envelopeProblem, leaksInternals, routesFromOpenApi, type Route } from './routes.js';
 
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
@@ -73,8 +74,6 @@ export async function hostileApp(t: Teardown, options: { readModels?: ReadModels
   return { ...built, eventStore, readStore };
 }
 
-/** A distinctive secret: easy to find if it ever leaks, impossible to find by accident. */
-export const secret = (what: string) => `${what}-${randomBytes(9).toString('base64url')}`;
 
 // ---------------------------------------------------------------- the fuzzed world
 
