@@ -3,6 +3,7 @@
 import t from 'tap';
 import { isRejected, judgeAnswer, ResponseSchemas } from '../support/hostile.js';
 import { envelopeProblem, leaksInternals, routesFromOpenApi } from '../support/routes.js';
+import { hashLeaks, isErrorAnswer, occurs } from '../support/secret-scan.js';
 
 t.test('envelopes by family, from the path', async (t) => {
   t.equal(envelopeProblem('/register', 400, { error: 'Username and password are required' }), null);
@@ -51,4 +52,16 @@ t.test('what counts as rejected', async (t) => {
   t.ok(isRejected('/users/login', ...a(200, { responseCode: 603 })), "B's refusals are HTTP 200");
   t.notOk(isRejected('/users/login', ...a(200, { responseCode: 609 })));
   t.notOk(isRejected('/logout', ...a(200, { responseCode: 611 })));
+});
+
+t.test('secrets and hashes in answers', async (t) => {
+  t.same(hashLeaks('{"id":1,"username":"a"}'), []);
+  t.same(hashLeaks('{"user":{"passwordHash":"$argon2id$v=19$m=1024"}}'), ['an argon2 hash', 'a field "passwordHash"']);
+  t.same(hashLeaks('{"items":[{"password":"x"}]}'), ['a field "password"']);
+  t.same(hashLeaks('not json $argon2i$'), ['an argon2 hash']);
+  t.ok(occurs('code 123456 sent', '123456'));
+  t.notOk(occurs('id 91234567', '123456'), 'a code only as a whole number');
+  t.ok(isErrorAnswer({ method: 'POST', url: '/users/login', status: 200, body: '{"statusCode":200,"responseCode":603}' }));
+  t.notOk(isErrorAnswer({ method: 'POST', url: '/users/login', status: 200, body: '{"statusCode":200,"responseCode":609}' }));
+  t.ok(isErrorAnswer({ method: 'POST', url: '/login', status: 401, body: '{"error":"Invalid credentials"}' }));
 });

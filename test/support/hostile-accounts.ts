@@ -12,6 +12,7 @@ import { build, REDIS_URL, tempDir, type ReadModels } from './app.js';
 import { buildWithMail, poster, type MailApp } from './accounts.js';
 import { deletePrefix } from './redis-cleanup.js';
 import { smtpSink, type SmtpSink } from './smtp-sink.js';
+import { scanForSecrets } from './secret-scan.js';
 import { envelopeProblem, fillPath, routesFromOpenApi, type Route } from './routes.js';
 
 /** A distinctive secret: easy to find if it ever leaks, impossible to find by accident. */
@@ -255,7 +256,8 @@ export interface AuthorisationResult {
  * orders, data and account gets 403/404 and never their data.
  */
 export async function authorisationMatrix(t: Test, options: { readModels?: ReadModels } = {}): Promise<AuthorisationResult> {
-  const m = await buildWithMail(t, { ...(options.readModels ? { readModels: options.readModels } : {}), env: { AUTH_RATE_LIMIT: '0' } });
+  // LOG_LEVEL info: every request is logged, and the log is scanned for secrets at the end.
+  const m = await buildWithMail(t, { ...(options.readModels ? { readModels: options.readModels } : {}), env: { AUTH_RATE_LIMIT: '0', LOG_LEVEL: 'info' } });
   const secretKey = m.config.jwtSecret;
   const routes = (await routesFromOpenApi()).filter((r) => r.protected);
   t.ok(routes.length >= 10, `${routes.length} protected routes in openapi.yaml`);
@@ -289,7 +291,8 @@ export async function authorisationMatrix(t: Test, options: { readModels?: ReadM
   await m.app.inject({ method: 'GET', url: '/logout', headers: bearer(loggedOut) });
   const resetVictim = await person(m, 'reset');
   await m.post('/reset', { username: resetVictim.username, email: resetVictim.email });
-  t.equal((await m.post('/new-password', { username: resetVictim.username, otp: Number(m.sink.code(resetVictim.email)), password: secret('new') })).statusCode, 200, 'A password reset');
+  const resetPassword = secret('new-password');
+  t.equal((await m.post('/new-password', { username: resetVictim.username, otp: Number(m.sink.code(resetVictim.email)), password: resetPassword })).statusCode, 200, 'A password reset');
   const cVictim = await person(m, 'creset');
   await m.post('/auth/forgot', { email: cVictim.email });
   const resetToken = (await m.post('/auth/forgot/otp', { email: cVictim.email, otp: m.sink.code(cVictim.email) })).json().token as string;
@@ -380,17 +383,18 @@ export async function authorisationMatrix(t: Test, options: { readModels?: ReadM
   t.not(massAssigned.json().id, product.id, 'with a new id');
 
   // Accounts: another user's codes, tokens and credentials do nothing to alice's account.
+  const takeover = secret('takeover-password');
   await m.post('/reset', { username: mallory.username, email: mallory.email });
   const malloryCode = m.sink.code(mallory.email);
-  t.equal((await m.post('/new-password', { username: alice.username, otp: Number(malloryCode), password: 'taken-over-1' })).statusCode, 401, 'mallory\'s code does not reset alice\'s password (A)');
+  t.equal((await m.post('/new-password', { username: alice.username, otp: Number(malloryCode), password: takeover })).statusCode, 401, 'mallory\'s code does not reset alice\'s password (A)');
   await m.post('/auth/forgot', { email: mallory.email });
   t.equal((await m.post('/auth/forgot/otp', { email: alice.email, otp: m.sink.code(mallory.email) })).statusCode, 401, 'nor open alice\'s reset (C)');
   const malloryReset = (await m.post('/auth/forgot/otp', { email: mallory.email, otp: m.sink.code(mallory.email) })).json().token as string;
   const retargeted = `${alice.id}.${malloryReset.split('.')[1]}`;
-  t.equal((await m.post('/auth/forgot/reset', { new_password: 'taken-over-1' }, { authentication: retargeted })).statusCode, 401, 'mallory\'s reset token renamed to alice\'s id is refused (C)');
+  t.equal((await m.post('/auth/forgot/reset', { new_password: takeover }, { authentication: retargeted })).statusCode, 401, 'mallory\'s reset token renamed to alice\'s id is refused (C)');
   await m.post('/users/reset-password', { email: mallory.email });
   const link = m.sink.resetToken(mallory.email);
-  t.equal((await m.post(`/users/reset-password/${alice.id}.${link.split('.')[1]}`, { password: 'taken-over-1' })).json().responseCode, 613, 'and so is her reset link (B)');
+  t.equal((await m.post(`/users/reset-password/${alice.id}.${link.split('.')[1]}`, { password: takeover })).json().responseCode, 613, 'and so is her reset link (B)');
   const wrongDelete = await m.app.inject({ method: 'DELETE', url: '/users/delete-user', payload: { email: alice.email, password: mallory.password } });
   t.equal(wrongDelete.json().responseCode, 603, 'deleting alice\'s account needs alice\'s password (B)');
   const forged = signJwt({ ...live, exp: now + 3600 }, `${secretKey}-not`);
@@ -407,6 +411,24 @@ export async function authorisationMatrix(t: Test, options: { readModels?: ReadM
   t.equal((await mine('/orders')).statusCode, 200, 'alice\'s session survived every attempt');
   const leaked = seenByMallory.filter((body) => body.includes(marker) || body.includes(alice.email) || body.includes(order.createdAt));
   t.same(leaked, [], 'no answer to mallory holds alice\'s data');
+
+  // Every password, token, code and session id used above: none kept in the clear anywhere.
+  const secrets = [
+    ...[alice, mallory, resetVictim, cVictim, deleted].flatMap((x) => [x.password, x.token]),
+    loggedOut,
+    control,
+    forged,
+    resetToken,
+    malloryReset,
+    retargeted,
+    link,
+    malloryCode,
+    takeover,
+    resetPassword,
+    ...(sessionId ? [sessionId] : []),
+    ...bad.flatMap(([, headers]) => Object.values(headers).map((v) => v.replace(/^Bearer /, '')).filter((v) => v.length > 20)),
+  ];
+  await scanForSecrets(t, { ...m, ...(options.readModels === 'redis' ? { redisPrefix: m.config.redisKeyPrefix } : {}) }, secrets);
   return { refusals, trespasses, protectedRoutes: routes.length };
 }
 

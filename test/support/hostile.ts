@@ -38,6 +38,7 @@ import { compareWithReplay } from './replay-check.js';
 import { startServer } from './server.js';
 import { describeRequest, exampleArbitrary, requestsFor, sweepFor, type HostileRequest, type Pools } from './hostile-inputs.js';
 import { secret } from './hostile-accounts.js';
+import { hashLeaks } from './secret-scan.js';
 import { describeRoute, envelopeProblem, leaksInternals, routesFromOpenApi, type Route } from './routes.js';
 
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
@@ -196,6 +197,7 @@ export function judgeAnswer(route: Route | null, request: Pick<HostileRequest, '
   const problems: string[] = [];
   if (answer.status >= 500) problems.push(`server error ${answer.status}: ${answer.body.slice(0, 200)}`);
   const json = parseJson(answer.body);
+  for (const leak of hashLeaks(answer.body)) problems.push(`the answer carries ${leak}`);
   if (answer.status >= 400) {
     if (json === undefined) problems.push(`error body is not JSON: ${answer.body.slice(0, 100)}`);
     else {
