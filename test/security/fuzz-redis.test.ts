@@ -6,8 +6,8 @@ import { fuzzEveryRoute } from '../support/hostile.js';
 import { scanForSecrets } from '../support/secret-scan.js';
 
 t.test('every route, Redis read models', async (t) => {
-  const result = await fuzzEveryRoute(t, { runs: 700, readModels: 'redis', sweep: false });
-  t.ok(result.cases >= 700, `${result.cases} requests`);
+  const result = await fuzzEveryRoute(t, { runs: 500, readModels: 'redis', sweep: false });
+  t.ok(result.cases >= 500, `${result.cases} requests`);
   t.comment(JSON.stringify({ ...result, app: undefined, world: undefined, secrets: result.secrets.length }));
   await scanForSecrets(t, { ...result.app, redisPrefix: result.app.config.redisKeyPrefix }, result.secrets);
 });

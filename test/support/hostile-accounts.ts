@@ -103,6 +103,8 @@ export async function enumerationTiming(t: Test, options: { samples: number; mai
   const tag = randomUUID().slice(0, 8);
   const known = { username: `timing_${tag}`, email: `timing.${tag}@example.com`, password: 'timing-password-1' };
   if ((await post('/register', known)).statusCode !== 201) throw new Error('cannot register the known account');
+  // A first mail opens the SMTP connection (~250 ms), outside what is measured.
+  await post('/users/register', { username: `warm_${tag}`, email: `warm.${tag}@example.com`, password: 'timing-password-1' });
   const cases: { route: string; known: () => Promise<LightMyRequestResponse>; unknown: () => Promise<LightMyRequestResponse>; others: (() => Promise<LightMyRequestResponse>)[]; email: (which: 'known' | 'unknown') => string }[] = [
     {
       route: 'POST /reset',
@@ -131,7 +133,7 @@ export async function enumerationTiming(t: Test, options: { samples: number; mai
     t.equal(visible(u, c.email('unknown')), visible(k, c.email('known')), `${c.route}: status, body and headers the same for an unknown account`);
     for (const other of c.others) t.equal(visible(await other(), '\u0000'), visible(k, '\u0000'), `${c.route}: and for a username with another email`);
 
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 2; i++) {
       await c.known();
       await c.unknown();
     }

@@ -337,6 +337,7 @@ export async function fuzzEveryRoute(t: Test, options: FuzzOptions): Promise<Fuz
   };
 
   const rssBefore = process.memoryUsage().rss;
+  const started = performance.now();
   if (options.sweep !== false) {
     for (const route of routes) {
       const [example] = fc.sample(exampleArbitrary(route, world.pools), { seed, numRuns: 1 });
@@ -373,6 +374,7 @@ export async function fuzzEveryRoute(t: Test, options: FuzzOptions): Promise<Fuz
   await randomRound(Math.floor(perRoute / 2), seed + 1);
   const heapGrowthMiB = (liveHeap() - heapBefore) / MiB;
   const rssGrowthMiB = (process.memoryUsage().rss - rssBefore) / MiB;
+  t.comment(`${cases} requests in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
   // The service is whole afterwards.
   t.equal((await send('GET', '/health')).status, 200, 'still answers /health');
