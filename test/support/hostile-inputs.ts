@@ -6,7 +6,7 @@
 // content types, garbage credentials and headers, garbage query strings and
 // path parameters.
 import fc from 'fast-check';
-import { fillPath, type JsonSchema, type Method, type Route } from './routes.js';
+import type { JsonSchema, Method, Route } from './routes.js';
 
 /** Values that exist in the fuzzed world: requests built from them reach past "not found". */
 export interface Pools {
