@@ -436,7 +436,7 @@ export async function authorisationMatrix(t: Test, options: { readModels?: ReadM
 
 // ---------------------------------------------------------------- brute force
 
-export interface TwoInstances {
+export interface InstancesSharingRedis {
   /** Two app instances on one event log, one Redis (read models and rate-limit counters) and one mail server. */
   apps: [FastifyInstance, FastifyInstance];
   sink: SmtpSink;
@@ -444,7 +444,7 @@ export interface TwoInstances {
 }
 
 /** Two instances as production runs them: one event store, one Redis prefix, one SMTP server, the same secrets. */
-export async function twoInstances(t: Test, env: Record<string, string>): Promise<TwoInstances> {
+export async function instancesSharingRedis(t: Test, env: Record<string, string>): Promise<InstancesSharingRedis> {
   const sink = await smtpSink(t);
   const prefix = `test:${randomUUID()}:`;
   const dataDir = tempDir(t);
@@ -489,7 +489,7 @@ export interface GuessingResult {
  * per-code limit alone.
  */
 export async function codeGuessing(t: Test): Promise<GuessingResult> {
-  const { apps, sink, eventStore } = await twoInstances(t, { AUTH_RATE_LIMIT: '0' });
+  const { apps, sink, eventStore } = await instancesSharingRedis(t, { AUTH_RATE_LIMIT: '0' });
   let n = 0;
   const address = () => `10.7.${Math.floor(n / 250)}.${(n++ % 250) + 1}`;
   const on = (i: number) => apps[i % 2]!;
@@ -627,7 +627,7 @@ export interface RateLimitResult {
  */
 export async function rateLimitsAcrossInstances(t: Test, options: { limit: number }): Promise<RateLimitResult> {
   const limit = options.limit;
-  const { apps, sink } = await twoInstances(t, { AUTH_RATE_LIMIT: String(limit) });
+  const { apps, sink } = await instancesSharingRedis(t, { AUTH_RATE_LIMIT: String(limit) });
   const tag = randomUUID().slice(0, 6);
   let limited = 0;
   const check429 = (res: LightMyRequestResponse, url: string, what: string) => {
