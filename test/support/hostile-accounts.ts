@@ -274,7 +274,7 @@ export async function authorisationMatrix(t: Test, options: { readModels?: ReadM
       ...(call.payload === undefined ? {} : { payload: call.payload }),
     });
 
-  // Alice's things, each with a marker that must never reach anyone else.
+  // Alice's things; her data holds a marker that must never reach anyone else.
   const marker = secret('alice-private');
   const product = (await m.app.inject({ method: 'POST', url: '/products', headers: bearer(alice.token), payload: { name: 'Alice lamp', description: 'in the public catalogue' } })).json() as { id: number };
   const order = (await m.app.inject({ method: 'POST', url: '/orders', headers: bearer(alice.token), payload: { items: [{ productId: product.id, quantity: 3 }] } })).json() as { id: number; createdAt: string };
