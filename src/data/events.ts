@@ -16,3 +16,9 @@ export const KEY_PATTERN = '^[A-Za-z0-9_.:-]{1,256}$';
 export const KEY_MAX = 256;
 /** A value's size limit, serialised as JSON (UTF-8 bytes). */
 export const VALUE_MAX_BYTES = 64 * 1024;
+/**
+ * How deep arrays and objects may nest in a value. JSON.stringify recurses,
+ * and every step from the route to the log and the read models serialises the
+ * value: a few thousand levels (which fit in 64 KiB) would overflow the stack.
+ */
+export const VALUE_MAX_DEPTH = 128;

@@ -80,14 +80,51 @@ export async function verifyEmail(
 }
 
 /**
- * A and C: a 6-digit reset code by mail to the account's address. `account`
- * null means nobody to mail (unknown, or A's username and email do not
- * match): then the mail transport is only probed, so the answer, and a mail
- * outage, look the same whether or not the account exists. A send that fails
- * while the transport is up (the server refused this recipient) is logged and
- * answered like the rest.
+ * Answers that must not tell whether an account exists cannot do the same
+ * work on both paths: for a known account the code is appended (an fsync)
+ * and mailed, for an unknown one the mail transport is only probed (with
+ * SMTP a fresh connection, slower than a pooled send). So they take the same
+ * time instead: each answers no sooner than a floor, 1.5 times the slowest of
+ * the last 16 such requests (either path), never under 50 ms nor over 5 s.
+ * The floor is taken before the work starts, so it does not depend on the
+ * path taken; work that outlasts it answers late and raises it.
  */
-export async function requestResetCode(svc: Services, account: UserState | null, via: Family): Promise<void> {
+export function evenAnswers(options: { minimumMs?: number; maximumMs?: number; window?: number; factor?: number } = {}) {
+  const { minimumMs = 50, maximumMs = 5000, window = 16, factor = 1.5 } = options;
+  const recent: number[] = [];
+  return async function evenly<T>(work: () => Promise<T>): Promise<T> {
+    const started = performance.now();
+    const floor = Math.min(maximumMs, Math.max(minimumMs, factor * Math.max(0, ...recent)));
+    try {
+      return await work();
+    } finally {
+      const took = performance.now() - started;
+      recent.push(took);
+      if (recent.length > window) recent.shift();
+      if (took < floor) await new Promise((resolve) => setTimeout(resolve, floor - took));
+    }
+  };
+}
+
+/** One floor per service instance, shared by A's and C's reset requests (the same work). */
+const resetAnswers = new WeakMap<Services, ReturnType<typeof evenAnswers>>();
+
+/**
+ * A and C: a 6-digit reset code by mail to the account's address, in the same
+ * time whether or not there is one (see evenAnswers). `lookup` finds the
+ * account; null means nobody to mail (unknown, or A's username and email do
+ * not match): then the mail transport is only probed, so the answer, and a
+ * mail outage, look the same whether or not the account exists. A send that
+ * fails while the transport is up (the server refused this recipient) is
+ * logged and answered like the rest.
+ */
+export async function requestResetCode(svc: Services, lookup: () => Promise<UserState | null>, via: Family): Promise<void> {
+  let evenly = resetAnswers.get(svc);
+  if (!evenly) resetAnswers.set(svc, (evenly = evenAnswers()));
+  return evenly(async () => sendResetCode(svc, await lookup(), via));
+}
+
+async function sendResetCode(svc: Services, account: UserState | null, via: Family): Promise<void> {
   const code = randomCode();
   const key = codeKey(svc, 'password-reset', code);
   if (!account || account.userId === null || account.email === null) {

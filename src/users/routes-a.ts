@@ -56,7 +56,7 @@ export const aUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
     async (request) => {
       const { username, email } = request.body;
       await app.authRateLimit.check(request, 'reset', username);
-      await requestResetCode(services, await accountForReset(services, username, email), 'A');
+      await requestResetCode(services, () => accountForReset(services, username, email), 'A');
       return { message: RESET_SENT };
     },
   );

@@ -177,7 +177,7 @@ export const cUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
     async (request) => {
       const { email } = request.body;
       await app.authRateLimit.check(request, 'reset', email);
-      await requestResetCode(services, await findAccount(services, { email }), 'C');
+      await requestResetCode(services, () => findAccount(services, { email }), 'C');
       return { message: `password reset OTP sent to ${email}` };
     },
   );

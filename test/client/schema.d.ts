@@ -2684,8 +2684,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Request body too large (96 KiB at most) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A path parameter is too long */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Content-Type must be application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3019,8 +3037,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Request body too large (96 KiB at most) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description A path parameter is too long */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Content-Type must be application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3053,7 +3089,7 @@ export interface operations {
                 "application/json": {
                     /** @description 1 to 256 characters of A-Z a-z 0-9 _ . : - (case-sensitive; the caller's own namespace) */
                     key: string;
-                    /** @description Any JSON value but null, at most 64 KiB serialised */
+                    /** @description Any JSON value but null, at most 64 KiB serialised and 128 levels deep */
                     value: string | number | boolean | {
                         [key: string]: unknown;
                     } | unknown[];
@@ -3223,7 +3259,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description Any JSON value but null, at most 64 KiB serialised */
+                    /** @description Any JSON value but null, at most 64 KiB serialised and 128 levels deep */
                     value: string | number | boolean | {
                         [key: string]: unknown;
                     } | unknown[];
@@ -3363,8 +3399,26 @@ export interface operations {
                     "application/json": components["schemas"]["RegistrationApiError"];
                 };
             };
+            /** @description Request body too large (96 KiB at most) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationApiError"];
+                };
+            };
             /** @description A path parameter is too long */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationApiError"];
+                };
+            };
+            /** @description Content-Type must be application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -131,7 +131,7 @@ for (const readModels of READ_MODELS) {
       }
     });
 
-    t.test('values: not null, at most 64 KiB serialised', async (t) => {
+    t.test('values: not null, at most 64 KiB serialised and 128 levels deep', async (t) => {
       const cases: [unknown, string][] = [
         [{ key: 'nv' }, 'missing'],
         [{ key: 'nv', value: null }, 'null'],
@@ -168,6 +168,31 @@ for (const readModels of READ_MODELS) {
         t.match(res.json(), error('INVALID_VALUE'));
       }
       t.equal((await read(alice, 'upd')).json().data.value, 1, 'refused updates change nothing');
+
+      // Deep nesting fits in 64 KiB but would overflow JSON.stringify's recursion: refused, never a 500.
+      const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+      const deep = (key: string, depth: number) =>
+        app.inject({
+          method: 'POST',
+          url: '/api/data',
+          headers: { ...alice.auth, 'content-type': 'application/json' },
+          payload: `{"key": "${key}", "value": ${nested(depth)}}`,
+        });
+      t.equal((await deep('deep128', 128)).statusCode, 201, '128 levels');
+      t.equal(JSON.stringify((await read(alice, 'deep128')).json().data.value), nested(128), 'read back whole');
+      for (const depth of [129, 3000, 10_000, 40_000]) {
+        const res = await deep(`deep${depth}`, depth);
+        t.equal(res.statusCode, 400, `${depth} levels`);
+        t.match(res.json(), error('INVALID_VALUE'));
+      }
+      const deepUpdate = await app.inject({
+        method: 'PUT',
+        url: '/api/data/upd',
+        headers: { ...alice.auth, 'content-type': 'application/json' },
+        payload: `{"value": {"a": ${nested(10_000)}}}`,
+      });
+      t.equal(deepUpdate.statusCode, 400, 'an update nested 10,001 levels');
+      t.match(deepUpdate.json(), error('INVALID_VALUE'));
 
       const big = await store(alice, { key: 'huge', value: 'x'.repeat(97 * 1024) });
       t.equal(big.statusCode, 413, 'a body over 96 KiB');

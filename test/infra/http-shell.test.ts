@@ -24,3 +24,22 @@ t.test('router errors and unknown paths answer in the family envelope', async (t
   t.equal(wrongMethod.statusCode, 404);
   t.same(wrongMethod.json(), { error: 'Not found' });
 });
+
+t.test('text that is not valid Unicode (a lone surrogate) is refused as malformed, in every family', async (t) => {
+  const { app } = await build(t);
+  const post = (url: string, payload: string) =>
+    app.inject({ method: 'POST', url, headers: { 'content-type': 'application/json' }, payload });
+  const lone = await post('/register', '{"username":"sur\\ud800rogate","password":"password-1"}');
+  t.equal(lone.statusCode, 400);
+  t.same(lone.json(), { error: 'Malformed JSON body: text must be valid Unicode' });
+  t.equal((await post('/register', '{"username":"a","password":"p\\udfffassword-1"}')).statusCode, 400, 'a low surrogate alone');
+  t.equal((await post('/register', '{"username":"a","password":"password-1","x":{"\\ud800":1}}')).statusCode, 400, 'in a key, deep down');
+  t.same((await post('/users/register', '{"username":"a","email":"a@example.com","password":"\\ud800xxxxxxxx"}')).json(), {
+    statusCode: 400,
+    responseCode: 600,
+    error: 'Malformed JSON body: text must be valid Unicode',
+  });
+  t.match((await post('/api/register', '{"username":"\\udc00"}')).json(), { status: 'error', code: 'INVALID_REQUEST' });
+  const pair = await post('/register', '{"username":"pair_ok","password":"emoji-\\ud83c\\udf89-pw"}');
+  t.equal(pair.statusCode, 201, 'a surrogate pair (🎉) is valid text');
+});

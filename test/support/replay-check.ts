@@ -14,6 +14,16 @@ export interface ModelComparison {
   differences: string[];
 }
 
+/**
+ * A value as comparable text: a hash's fields in sorted order. Redis answers
+ * HGETALL in insertion order for small hashes but in no order once a field
+ * outgrows the compact encoding (a value over 64 bytes), so order means nothing.
+ */
+function canonical(value: unknown): string {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return JSON.stringify(value);
+  return JSON.stringify(Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
+}
+
 export async function compareWithReplay(eventStore: EventStore, readStore: ReadModelStore): Promise<ModelComparison[]> {
   const fresh = createMemoryReadStore();
   await replay({ eventStore, readStore: fresh, projections: allProjections });
@@ -22,7 +32,7 @@ export async function compareWithReplay(eventStore: EventStore, readStore: ReadM
     const live = await readStore.dump(p.name);
     const rebuilt = await fresh.dump(p.name);
     const keys = new Set([...Object.keys(live), ...Object.keys(rebuilt)]);
-    const differences = [...keys].filter((k) => JSON.stringify(live[k]) !== JSON.stringify(rebuilt[k]));
+    const differences = [...keys].filter((k) => canonical(live[k]) !== canonical(rebuilt[k]));
     out.push({ model: p.name, keys: keys.size, differences: differences.slice(0, 10) });
   }
   return out;

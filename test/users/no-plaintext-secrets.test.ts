@@ -1,12 +1,13 @@
 // After a full journey through every family (registration, sign-in, codes,
-// resets, logout, deletion), no password, code, token or session id the
-// journey used appears in the event log, the users read model (memory and
-// Redis, and every Redis key of the run), or the log lines.
+// resets, logout, deletion, products, orders, data), no password, code, token
+// or session id the journey used appears in the event log, the read models
+// (memory and Redis, and every Redis key of the run), or the log lines; no
+// answer carries a password hash or a field named like one, and no error
+// answer echoes a secret.
 import t, { type Test } from 'tap';
-import { Redis } from 'ioredis';
-import { USERS } from '../../projections/users.js';
-import { REDIS_URL, READ_MODELS } from '../support/app.js';
+import { READ_MODELS } from '../support/app.js';
 import { bearer, buildWithMail, type MailApp } from '../support/accounts.js';
+import { hashLeaks, isErrorAnswer, occurs, recordAnswers, scanForSecrets } from '../support/secret-scan.js';
 
 /** Runs the journey and answers every plaintext secret it used. */
 async function journey(m: MailApp, t: Test): Promise<{ secrets: string[]; mailedCode: string }> {
@@ -82,64 +83,64 @@ async function journey(m: MailApp, t: Test): Promise<{ secrets: string[]; mailed
   ok(await post('/api/register', { username: 'd_user', email: 'd@example.com', password: keep('d-password-1'), full_name: 'D', gender: 'x', age: 40 }), 201, 'D register');
   keep((await post('/api/token', { username: 'd_user', password: 'd-password-1' })).json().data.access_token);
   ok(await post('/api/token', { username: 'd_user', password: keep('d-wrong-pass') }), 401, 'D wrong password');
+
+  // Products (E), orders (A) and data (D), with the tokens of three families, and their refusals.
+  const dToken = keep((await post('/api/token', { username: 'd_user', password: 'd-password-1' })).json().data.access_token);
+  const cSession = keep((await post('/auth', { username: 'c_user', password: 'c-password-4' })).json().token);
+  const product = await post('/products', { name: 'Journey lamp', description: 'brass' }, bearer(dToken));
+  ok(product, 201, 'E product');
+  const id = product.json().id as number;
+  ok(await app.inject({ method: 'PUT', url: `/products/${id}`, headers: bearer(cSession), payload: { name: 'x', description: 'y' } }), 403, 'E not the owner');
+  ok(await app.inject({ method: 'GET', url: '/products?page=1&limit=5', headers: bearer(cSession) }), 200, 'E list');
+  ok(await app.inject({ method: 'GET', url: `/products/${id}`, headers: bearer(`${cSession}x`) }), 401, 'E bad token');
+  const order = await post('/orders', { items: [{ productId: id, quantity: 2 }] }, bearer(cSession));
+  ok(order, 201, 'A order');
+  ok(await app.inject({ method: 'GET', url: '/orders', headers: bearer(cSession) }), 200, 'A orders');
+  ok(await app.inject({ method: 'GET', url: `/orders/${order.json().id as number}`, headers: bearer(dToken) }), 404, 'A not her order');
+  ok(await post(`/orders/${order.json().id as number}/cancel`, {}, bearer(cSession)), 200, 'A cancel');
+  ok(await post('/api/data', { key: 'journey', value: { kept: true } }, bearer(dToken)), 201, 'D data');
+  ok(await app.inject({ method: 'GET', url: '/api/data/journey', headers: bearer(dToken) }), 200, 'D read');
+  ok(await app.inject({ method: 'GET', url: '/api/data/journey', headers: bearer(cSession) }), 404, 'D not her key');
+  ok(await app.inject({ method: 'PUT', url: '/api/data/journey', headers: bearer(dToken), payload: { value: null } }), 400, 'D bad value');
+  ok(await post('/api/data', { key: 'fleeting', value: 1 }, bearer(dToken)), 201, 'D data');
+  ok(await app.inject({ method: 'DELETE', url: '/api/data/fleeting', headers: bearer(dToken) }), 200, 'D delete');
+  for (const url of ['/health', '/ready', '/metrics']) ok(await app.inject({ method: 'GET', url }), 200, url);
   return { secrets: [...secrets], mailedCode: cCode };
-}
-
-/** Where a secret occurs in a text: digits-only secrets (codes) only as a whole number. */
-function occurs(text: string, secret: string): boolean {
-  if (/^\d+$/.test(secret)) return new RegExp(`(?<![0-9])${secret}(?![0-9])`).test(text);
-  return text.includes(secret);
-}
-
-async function redisContents(prefix: string): Promise<string> {
-  const redis = new Redis(REDIS_URL);
-  try {
-    const parts: string[] = [];
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-      cursor = next;
-      for (const key of keys) {
-        const type = await redis.type(key);
-        parts.push(key);
-        if (type === 'string') parts.push(String(await redis.get(key)));
-        else if (type === 'hash') parts.push(JSON.stringify(await redis.hgetall(key)));
-        else if (type === 'zset') parts.push(JSON.stringify(await redis.zrange(key, '0', '-1', 'WITHSCORES')));
-      }
-    } while (cursor !== '0');
-    return parts.join('\n');
-  } finally {
-    redis.disconnect();
-  }
 }
 
 for (const readModels of READ_MODELS) {
   t.test(`no plaintext secret anywhere after a journey through every family (${readModels})`, async (t) => {
     const m = await buildWithMail(t, { readModels, env: { LOG_LEVEL: 'trace', AUTH_RATE_LIMIT: '1000' } });
+    const answers = recordAnswers(m.app);
     const { secrets, mailedCode } = await journey(m, t);
     t.ok(secrets.length >= 30, `${secrets.length} secrets used`);
 
     // The scanner finds what is there: a mailed code is in the mail, a token in a response.
     t.ok(occurs(m.sink.messages.map((x) => x.text).join('\n'), mailedCode), 'the scanner finds a code where it is');
     t.notOk(occurs(`x1${mailedCode}`, mailedCode), 'but not inside a longer number');
+    t.ok(answers.some((a) => secrets.some((s) => occurs(a.body, s))), 'and tokens in the answers that hand them out');
 
-    const events: string[] = [];
-    for await (const e of m.eventStore.readAll()) events.push(JSON.stringify({ type: e.type, stream: e.stream, data: e.data, metadata: e.metadata }));
-    t.ok(events.length > 50, `${events.length} events`);
-    const places: [string, string][] = [
-      ['the event log', events.join('\n')],
-      [`the users read model (${readModels})`, JSON.stringify(await m.readStore.dump(USERS))],
-      ['the log lines', m.logs.lines.join('\n')],
-    ];
-    if (readModels === 'redis') places.push(['every Redis key of the run', await redisContents(m.config.redisKeyPrefix)]);
+    let events = 0;
+    for await (const _ of m.eventStore.readAll()) events += 1;
+    t.ok(events > 50, `${events} events`);
     t.ok(m.logs.lines.length > 60, `${m.logs.lines.length} log lines (trace level)`);
     t.ok(m.logs.lines.some((l) => l.includes('mail could not be sent')), 'the failed mail was logged');
     t.ok(m.logs.lines.some((l) => l.includes('"url":"/users/reset-password/[Redacted]"')), 'the reset link was logged, redacted');
+    await scanForSecrets(t, { ...m, ...(readModels === 'redis' ? { redisPrefix: m.config.redisKeyPrefix } : {}) }, secrets);
 
-    for (const [where, text] of places) {
-      t.ok(text.length > 0, `${where} is not empty`);
-      const found = secrets.filter((s) => occurs(text, s));
-      t.same(found, [], `no secret in ${where}`);
-    }
+    // What clients got: no password hash in any answer, no secret echoed in a refusal.
+    t.ok(answers.length > 50, `${answers.length} answers recorded`);
+    t.same(
+      answers.flatMap((a) => hashLeaks(a.body).map((leak) => `${a.method} ${a.url}: ${leak}`)),
+      [],
+      'no answer carries a password hash or a password or hash field',
+    );
+    const refusals = answers.filter(isErrorAnswer);
+    t.ok(refusals.length >= 15, `${refusals.length} refusals`);
+    t.same(
+      refusals.filter((a) => secrets.some((s) => occurs(a.body, s))).map((a) => `${a.method} ${a.url} ${a.status}`),
+      [],
+      'no refusal echoes a secret',
+    );
   });
 }

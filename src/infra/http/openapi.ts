@@ -46,14 +46,15 @@ function envelopeFor(path: string): string {
 export function completeDocument(document: Json): Json {
   const paths = (document.paths ?? {}) as Record<string, Record<string, Json>>;
   for (const [path, operations] of Object.entries(paths)) {
-    for (const operation of Object.values(operations)) {
+    for (const [method, operation] of Object.entries(operations)) {
       const responses = (operation.responses ??= {}) as Record<string, Json>;
       const envelope = { content: { 'application/json': { schema: { $ref: `#/components/schemas/${envelopeFor(path)}` } } } };
       const add = (status: string) => {
         responses[status] ??= { description: STATUS_TEXT[status]!, ...envelope };
       };
       if (!OPERATIONAL.has(path)) add('503');
-      if (operation.requestBody) ['400', '413', '415'].forEach(add);
+      // Fastify reads a body sent with any method but GET and HEAD, declared or not: too large or not JSON is refused.
+      if (operation.requestBody || !['get', 'head'].includes(method)) ['400', '413', '415'].forEach(add);
       const parameters = (operation.parameters ?? []) as { in: string }[];
       if (parameters.some((p) => p.in === 'path')) add('414');
       for (const [status, response] of Object.entries(responses)) {

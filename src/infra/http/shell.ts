@@ -55,6 +55,26 @@ export function isMissing(e: FastifySchemaValidationError): boolean {
   return e.instancePath.split('/').length === 2 && typeof data === 'string' && data.trim() === '';
 }
 
+/** A lone UTF-16 surrogate: JSON's "\ud800" escape parses into one, but no UTF-8 store can hold it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether a parsed JSON body holds text (a value or a key) that is not valid Unicode; looked at without recursion. */
+export function holdsInvalidText(body: unknown): boolean {
+  const pending: unknown[] = [body];
+  while (pending.length > 0) {
+    const v = pending.pop();
+    if (typeof v === 'string') {
+      if (LONE_SURROGATE.test(v)) return true;
+    } else if (typeof v === 'object' && v !== null) {
+      for (const [key, child] of Object.entries(v)) {
+        if (LONE_SURROGATE.test(key)) return true;
+        pending.push(child);
+      }
+    }
+  }
+  return false;
+}
+
 function familyOf(request: FastifyRequest): Family | null {
   return request.routeOptions.config?.family ?? familyOfPath(request.url);
 }
@@ -113,6 +133,14 @@ export const httpShell = fp(
     app.setValidatorCompiler(({ schema, httpPart }) =>
       (httpPart === 'body' ? ajv.body : ajv.text).compile(schema as object),
     );
+
+    // Text that is not valid Unicode would be stored differently by each store (Redis turns a lone
+    // surrogate into U+FFFD, the log keeps it): refused like malformed JSON, before validation.
+    app.addHook('preValidation', async (request) => {
+      if (request.body !== undefined && holdsInvalidText(request.body)) {
+        throw new Problem(400, 'Malformed JSON body: text must be valid Unicode');
+      }
+    });
 
     app.setErrorHandler((error: FastifyError, request, reply) => {
       let problem = problemFor(error, request);
