@@ -15,7 +15,7 @@ import { createKeyedHash } from './infra/secrets.js';
 import { createMailer } from './infra/mail.js';
 import type { Services } from './infra/services.js';
 import { loggerOptions } from './infra/logging.js';
-import { frameworkErrors, httpShell } from './infra/http/shell.js';
+import { clientErrorHandler, frameworkErrors, httpShell } from './infra/http/shell.js';
 import { sharedSchemas } from './infra/http/schemas.js';
 import { healthRoutes, type ProjectionStatus } from './infra/http/health.js';
 import { createMetrics, instrumentEventStore, metricsPlugin } from './infra/metrics.js';
@@ -68,6 +68,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // D's keys are up to 256 characters, and they travel in the path.
     routerOptions: { maxParamLength: 1024 },
     frameworkErrors,
+    clientErrorHandler,
     requestIdHeader: 'x-request-id',
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>();

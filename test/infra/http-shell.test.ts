@@ -43,3 +43,21 @@ t.test('text that is not valid Unicode (a lone surrogate) is refused as malforme
   const pair = await post('/register', '{"username":"pair_ok","password":"emoji-\\ud83c\\udf89-pw"}');
   t.equal(pair.statusCode, 201, 'a surrogate pair (🎉) is valid text');
 });
+
+t.test('bytes that are not HTTP get a JSON answer, not Fastify\'s own body', async (t) => {
+  const { connect } = await import('node:net');
+  const { app } = await build(t);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as { port: number };
+  const answer = await new Promise<string>((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write('GARBAGE \x00\x01 NOT-HTTP\r\n\r\n'));
+    let data = '';
+    socket.on('data', (d) => (data += d));
+    socket.on('close', () => resolve(data));
+    socket.on('error', reject);
+  });
+  t.match(answer, /^HTTP\/1\.1 400 Bad Request\r\n/);
+  t.match(answer, /\r\n\r\n\{"error":"Malformed HTTP request"\}$/);
+  const health = await fetch(`http://127.0.0.1:${port}/health`);
+  t.equal(health.status, 200, 'the server carries on');
+});

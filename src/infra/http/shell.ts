@@ -2,6 +2,7 @@
 // query strings and path parameters parsed), one error handler that answers in
 // the route's family envelope and never leaks a stack trace, and the 404s.
 import type { FastifyInstance, FastifyError, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
+import type { Socket } from 'node:net';
 import fp from 'fastify-plugin';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
@@ -123,6 +124,27 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
       : new Problem(400, 'Malformed URL');
   const { status, body } = renderProblem(familyOfPath(request.url), problem);
   void reply.code(status).send(body);
+}
+
+/**
+ * Bytes Node's HTTP parser cannot read as a request (no route, no family is
+ * known yet): answered in the root envelope, {"error": "..."}, then closed.
+ */
+export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, text, message] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'Request Timeout', 'Request timed out']
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'Request Header Fields Too Large', 'Request headers too large']
+        : [400, 'Bad Request', 'Malformed HTTP request'];
+  const body = JSON.stringify({ error: message });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${text}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }
 
 export const httpShell = fp(
