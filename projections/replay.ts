@@ -43,24 +43,33 @@ async function rebuild(
   for (;;) {
     let batch: RecordedEvent[] = [];
     let readThisRound = 0;
+    // One batch is written while the next is read: the log and the read store work at once.
+    // Batches still reach each model in log order (each waits for the one before it).
+    let writing: Promise<void> = Promise.resolve();
     const flush = async () => {
       const items = positioned(batch);
-      await Promise.all(
+      const last = batch[batch.length - 1]!.position;
+      batch = [];
+      await writing;
+      writing = Promise.all(
         cursors.map((c) =>
           applyToModel(options.readStore, c, items, { requireCurrent: false, chunkSize: batchSize }),
         ),
-      );
-      after = batch[batch.length - 1]!.position;
-      events += batch.length;
-      readThisRound += batch.length;
-      batch = [];
-      report(events);
+      ).then(() => {
+        after = last;
+        events += items.length;
+        report(events);
+      });
+      readThisRound += items.length;
+      // Nobody waits for a failed write until the next flush: keep its rejection from going unhandled.
+      writing.catch(() => {});
     };
     for await (const event of options.eventStore.readAll(after ? { after } : {})) {
       batch.push(event);
       if (batch.length >= batchSize) await flush();
     }
     if (batch.length > 0) await flush();
+    await writing;
     if (readThisRound === 0) return { events, end: after };
   }
 }
@@ -112,11 +121,13 @@ export async function replay(options: ReplayOptions): Promise<ReplayResult> {
       generations[name] = c.generation;
       old.push([name, from]);
     }
+    // The rate covers the rebuild and the switch: the grace period for queries still reading the
+    // old generation, and dropping it, are housekeeping after the new models serve.
+    const seconds = elapsed();
+    options.onProgress?.({ events, seconds });
     if ((options.dropOldAfterMs ?? 0) > 0) await new Promise((r) => setTimeout(r, options.dropOldAfterMs));
     for (const [name, generation] of old) await readStore.dropGeneration(name, generation);
 
-    options.onProgress?.({ events, seconds: elapsed() });
-    const seconds = elapsed();
     return { events, seconds, eventsPerSecond: seconds > 0 ? events / seconds : events, generations };
   } catch (error) {
     // Leave nothing half-built behind; generations already switched to are complete and stay.

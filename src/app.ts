@@ -14,7 +14,7 @@ import { createPasswords } from './infra/passwords.js';
 import { createKeyedHash } from './infra/secrets.js';
 import { createMailer } from './infra/mail.js';
 import type { Services } from './infra/services.js';
-import { loggerOptions } from './infra/logging.js';
+import { lazyChildLogger, loggerOptions } from './infra/logging.js';
 import { clientErrorHandler, frameworkErrors, httpShell } from './infra/http/shell.js';
 import { sharedSchemas } from './infra/http/schemas.js';
 import { healthRoutes, type ProjectionStatus } from './infra/http/health.js';
@@ -64,6 +64,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config } = options;
   const app = Fastify({
     logger: loggerOptions(config.logLevel, options.logStream),
+    childLoggerFactory: lazyChildLogger,
     bodyLimit: BODY_LIMIT,
     // D's keys are up to 256 characters, and they travel in the path.
     routerOptions: { maxParamLength: 1024 },
@@ -91,6 +92,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     config.projections === 'inline'
       ? new ProjectionRunner({ eventStore, readStore, projections: allProjections, log: app.log })
       : null;
+  runner?.onApplied((events) => {
+    if (!runner.isCaughtUp) return;
+    const now = Date.now();
+    for (const e of events) metrics.projectionDelaySeconds.observe((now - e.created.getTime()) / 1000);
+  });
   const watcher = runner ? null : new CheckpointWatcher(eventStore, readStore, allProjections);
   const projections: ProjectionStatus = runner ?? {
     isCaughtUp: true,

@@ -50,7 +50,11 @@ export const authPlugin = fp(
     await app.register(fastifyJwt, {
       secret: svc.config.jwtSecret,
       sign: { algorithm: 'HS256', expiresIn: SESSION_SECONDS },
-      verify: { algorithms: ['HS256'] },
+      // Verified tokens are cached (LRU, bounded by the token's own exp): the signature check is
+      // an HMAC per request otherwise. The cache says only "this signature is good"; the session
+      // check below still runs on every request, so revocation is unaffected. Keys are the tokens
+      // themselves (held in this process's memory only): hashing them would cost what the cache saves.
+      verify: { algorithms: ['HS256'], cache: 10_000, cacheTTL: 10 * 60_000, cacheKeyBuilder: (token: string) => token },
     });
 
     function decode(token: string): Principal | null {
@@ -64,6 +68,18 @@ export const authPlugin = fp(
       }
     }
 
+    // The session's read-model key is an HMAC of its id: computed once per session, not per request.
+    const sessionKeys = new Map<string, string>();
+    const sessionKeyOf = (sessionId: string) => {
+      let key = sessionKeys.get(sessionId);
+      if (key === undefined) {
+        if (sessionKeys.size >= 10_000) sessionKeys.clear();
+        key = svc.keyedHash('session', sessionId);
+        sessionKeys.set(sessionId, key);
+      }
+      return key;
+    };
+
     const auth: Auth = {
       issue: (userId, sessionId) => app.jwt.sign({ sub: String(userId), sid: sessionId, typ: 'access' }),
       decode,
@@ -72,7 +88,7 @@ export const authPlugin = fp(
         if (token === null) return 'missing';
         const principal = decode(token);
         if (!principal) return 'invalid';
-        const session = await svc.readStore.hgetall(USERS, userKeys.session(svc.keyedHash('session', principal.sessionId)));
+        const session = await svc.readStore.hgetall(USERS, userKeys.session(sessionKeyOf(principal.sessionId)));
         if (!session || session.userId !== String(principal.userId)) return 'invalid';
         if (Date.parse(session.expiresAt ?? '') <= svc.now().getTime()) return 'invalid';
         return principal;

@@ -9,6 +9,8 @@ import { comparePositions, type EventStore, type Position } from './eventstore/t
 export interface Metrics {
   registry: Registry;
   appendSeconds: Histogram<'store' | 'outcome'>;
+  /** From an event's append to its read-model write, for events applied live (not during a catch-up). */
+  projectionDelaySeconds: Histogram;
 }
 
 export function createMetrics(): Metrics {
@@ -21,7 +23,13 @@ export function createMetrics(): Metrics {
     buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
     registers: [registry],
   });
-  return { registry, appendSeconds };
+  const projectionDelaySeconds = new Histogram({
+    name: 'chronicle_projection_delay_seconds',
+    help: 'Time from an event\'s append to its read models showing it (events applied by this process once caught up)',
+    buckets: [0.001, 0.002, 0.003, 0.005, 0.0075, 0.01, 0.015, 0.02, 0.03, 0.05, 0.075, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+  return { registry, appendSeconds, projectionDelaySeconds };
 }
 
 /** The same store, timing every append. */

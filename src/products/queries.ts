@@ -1,5 +1,6 @@
 // Reads of the products read model. A page costs O(log n + limit): the sorted
-// set of live ids gives the page's ids by rank, one pipelined HGETALL each.
+// set of live ids gives the page's ids by rank, and each id its hash, all in
+// one read-store call (one Lua script on Redis).
 import { PRODUCTS, productKeys } from '../../projections/products.js';
 import type { ReadModelStore } from '../infra/readstore/types.js';
 import { imageFor } from './events.js';
@@ -28,11 +29,9 @@ export async function findProduct(store: ReadModelStore, productId: number): Pro
 }
 
 export async function listProducts(store: ReadModelStore, page: number, limit: number): Promise<ProductPage> {
-  const total = await store.zcard(PRODUCTS, productKeys.ids);
   const start = (page - 1) * limit;
-  const ids = start < total ? await store.zrange(PRODUCTS, productKeys.ids, start, start + limit - 1) : [];
-  // A product deleted between the two reads reads as null: left out rather than shown half.
-  const hashes = await store.hgetallMany(PRODUCTS, ids.map((id) => productKeys.product(id)));
+  // One round trip, one instant: the count, the page's ids and their products agree.
+  const { total, hashes } = await store.zpage(PRODUCTS, productKeys.ids, start, start + limit - 1, productKeys.product(''));
   const products = hashes.flatMap((h) => (h ? [fromHash(h).product] : []));
   const totalPages = Math.ceil(total / limit);
   return {

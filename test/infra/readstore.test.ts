@@ -54,6 +54,34 @@ for (const kind of READ_MODELS) {
       });
     });
 
+    t.test('zpage: a page of a sorted set with each member\'s hash, and the set\'s size', async (t) => {
+      const store = await readStoreFor(t, kind);
+      const gen = await store.currentGeneration('m');
+      await store.apply({
+        model: 'm',
+        generation: gen,
+        expected: '',
+        next: 'p1',
+        requireCurrent: true,
+        ops: [
+          ...[3, 1, 2, 4].map((n) => ({ op: 'zadd' as const, key: 'ids', score: n, member: String(n) })),
+          { op: 'hset', key: 'item:1', fields: { name: 'one' } },
+          { op: 'hset', key: 'item:2', fields: { name: 'two', extra: 'x' } },
+          // 3 is listed without a hash (deleted between two writes of another store): null, not a half object.
+          { op: 'hset', key: 'item:4', fields: { name: 'four' } },
+          { op: 'hset', key: 'other:1', fields: { name: 'not an item' } },
+        ],
+      });
+      t.same(await store.zpage('m', 'ids', 0, 2, 'item:'), {
+        total: 4,
+        members: ['1', '2', '3'],
+        hashes: [{ name: 'one' }, { name: 'two', extra: 'x' }, null],
+      });
+      t.same(await store.zpage('m', 'ids', 3, 5, 'item:'), { total: 4, members: ['4'], hashes: [{ name: 'four' }] });
+      t.same(await store.zpage('m', 'ids', 10, 19, 'item:'), { total: 4, members: [], hashes: [] });
+      t.same(await store.zpage('m', 'none', 0, 9, 'item:'), { total: 0, members: [], hashes: [] });
+    });
+
     t.test('checkpoint compare: skipped, conflict, and nothing applied twice', async (t) => {
       const store = await readStoreFor(t, kind);
       const req = (expected: string, next: string): ApplyRequest => ({

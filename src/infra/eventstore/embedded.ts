@@ -71,7 +71,8 @@ function toRecorded(row: Row): RecordedEvent {
     position: pos(row.position),
     type: row.type,
     data: JSON.parse(row.data) as Record<string, unknown>,
-    metadata: JSON.parse(row.metadata) as Record<string, unknown>,
+    // Most events carry no metadata: skip the parse for the common empty object.
+    metadata: row.metadata === '{}' ? {} : (JSON.parse(row.metadata) as Record<string, unknown>),
     created: new Date(row.created),
   };
 }

@@ -234,6 +234,17 @@ export function createMemoryReadStore(): ReadModelStore {
       return zset(current(name), key, false)?.size ?? 0;
     },
 
+    async zpage(name, key, start, stop, hashPrefix) {
+      const all = current(name);
+      const set = zset(all, key, false);
+      const members = set?.range(start, stop, 'asc') ?? [];
+      const hashes = members.map((m) => {
+        const h = hash(all, hashPrefix + m, false);
+        return h ? Object.fromEntries(h) : null;
+      });
+      return { total: set?.size ?? 0, members, hashes };
+    },
+
     async dump(name) {
       const out: Record<string, unknown> = {};
       for (const [k, v] of current(name)) {

@@ -34,6 +34,12 @@ export interface ApplyRequest {
   requireCurrent: boolean;
 }
 
+export interface ZPage {
+  total: number;
+  members: string[];
+  hashes: (Record<string, string> | null)[];
+}
+
 export interface ReadModelStore {
   readonly kind: 'redis' | 'memory';
   /** The generation queries read (1 when the model was never rebuilt). */
@@ -54,6 +60,12 @@ export interface ReadModelStore {
   /** Members by rank, ascending score (stop inclusive, like ZRANGE). */
   zrange(model: string, key: string, start: number, stop: number, order?: 'asc' | 'desc'): Promise<string[]>;
   zcard(model: string, key: string): Promise<number>;
+  /**
+   * A page of a sorted set by rank with the hash of each member (at key
+   * `hashPrefix + member`, null when missing) and the set's size, all read at
+   * one instant and in one round trip.
+   */
+  zpage(model: string, key: string, start: number, stop: number, hashPrefix: string): Promise<ZPage>;
   /** Every key of the current generation with its value, for tests and replay checks. */
   dump(model: string): Promise<Record<string, unknown>>;
 

@@ -1,0 +1,88 @@
+// Starts the real service as `npm start` runs it (node dist/src/server.js, one
+// process) with the environment a scenario needs, and reads its memory.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface Service {
+  url: string;
+  pid: number;
+  /** Resident set size and its peak, in MB, read from /proc. */
+  memory(): { rssMb: number; peakRssMb: number };
+  stop(): Promise<void>;
+}
+
+let nextPort = 39_100;
+
+/** Spawns a node script and waits until `readyPath` answers 200 on its port. */
+export async function spawnAndWait(
+  args: string[],
+  env: Record<string, string>,
+  readyPath: string,
+  timeoutMs = 300_000,
+): Promise<Service> {
+  const port = nextPort++;
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited with ${child.exitCode}: ${stderr}`);
+    try {
+      const res = await fetch(url + readyPath);
+      if (res.status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`${args.join(' ')} not ready after ${timeoutMs} ms: ${stderr}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    pid: child.pid!,
+    memory: () => memoryOf(child.pid!),
+    stop: () => stopChild(child),
+  };
+}
+
+export function memoryOf(pid: number): { rssMb: number; peakRssMb: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+  return { rssMb: Math.round(kb('VmRSS') / 1024), peakRssMb: Math.round(kb('VmHWM') / 1024) };
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** The service, configured for a scenario: Redis read models and the embedded store unless told otherwise. */
+export function startService(env: Record<string, string>): Promise<Service> {
+  // BENCH_CPU_PROF=<dir>: the service writes a V8 CPU profile there when it stops (read it with bench/lib/profile.ts).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  return spawnAndWait([...profile, 'dist/src/server.js'], { LOG_LEVEL: 'warn', AUTH_RATE_LIMIT: '0', ...env }, '/ready');
+}
+
+/** A bare Fastify route returning a constant JSON body: the ceiling every result is read against. */
+export function startBare(): Promise<Service> {
+  return spawnAndWait(['--import', 'tsx', 'bench/lib/bare-server.ts'], {}, '/');
+}

@@ -1,0 +1,99 @@
+// npm run bench: every scenario against the real service (one process, as
+// `npm start` runs it: embedded event store, Redis read models), loaded over
+// loopback from this process. Results go to bench/results/*.json and a table.
+//   BENCH_SECONDS   seconds per measured load run (10)
+//   BENCH_EVENTS    events in the seeded log (1000000)
+//   REDIS_URL       read models' Redis (redis://127.0.0.1:6379)
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { deletePrefix } from '../test/support/redis-cleanup.js';
+import { startBare, startService, type Service } from './lib/service.js';
+import { eventsIn, seedLog, type SeedPlan } from './lib/seed.js';
+import { machine, type Result } from './lib/results.js';
+import { eventStoreAppends } from './scenarios/eventstore.js';
+import { replayInto } from './scenarios/replay.js';
+import { bare, getData, getProduct, listProducts } from './scenarios/reads.js';
+import { postData, projectionLag } from './scenarios/writes.js';
+import { login, owner } from './scenarios/login.js';
+
+const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const events = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+// 100,000 products (two events each: id allocated, created); data keys fill the rest, four events a key.
+const products = Math.min(100_000, Math.floor(events / 4));
+const plan: SeedPlan = { products, keys: Math.floor((events - products * 2) / 4), updatesPerKey: 3 };
+const resultsDir = new URL('./results/', import.meta.url);
+const results: Result[] = [];
+const started = Date.now();
+
+function record(name: string, result: Result): void {
+  results.push(result);
+  const file = { ...result, machine: machine(), at: new Date().toISOString() };
+  writeFileSync(new URL(`${name}.json`, resultsDir), JSON.stringify(file, null, 2) + '\n');
+  const mark = result.pass === null ? '·' : result.pass ? '✓' : '✗';
+  process.stdout.write(`${mark} ${result.scenario}: ${result.measured}\n`);
+}
+
+const step = (what: string) => process.stdout.write(`  ${what} (${Math.round((Date.now() - started) / 1000)} s)\n`);
+
+mkdirSync(resultsDir, { recursive: true });
+const dataDir = mkdtempSync(join(tmpdir(), 'chronicle-bench-'));
+const prefix = `chronicle-bench-${process.pid}:`;
+const env = { DATA_DIR: dataDir, REDIS_URL: redisUrl, REDIS_KEY_PREFIX: prefix };
+let service: Service | null = null;
+let ceiling: Service | null = null;
+
+try {
+  record('eventstore', await eventStoreAppends());
+
+  step(`seeding ${eventsIn(plan).toLocaleString('en')} events into the embedded store`);
+  const seeded = await seedLog(join(dataDir, 'events'), plan);
+  step(`seeded in ${seeded.seconds.toFixed(1)} s`);
+  record('replay-redis', await replayInto('redis', env, seeded.events));
+  record('replay-in-process', await replayInto('in-process', env, seeded.events));
+
+  ceiling = await startBare();
+  const ceilingRun = await bare(ceiling.url);
+  await ceiling.stop();
+  ceiling = null;
+  record('bare', ceilingRun.result);
+  const bareRps = ceilingRun.rps;
+
+  service = await startService(env);
+  step('service ready over the replayed read models');
+  const user = await owner(service.url);
+  record('get-product', await getProduct(service.url, user, bareRps, Math.ceil(products / 2)));
+  record('list-products', await listProducts(service.url, user, bareRps, products));
+  record('get-data', await getData(service.url, user, bareRps, 'seed-42'));
+  record('post-data', await postData(service.url, user));
+  record('projection-lag', await projectionLag(service.url, user));
+  record('login', await login(service.url));
+
+  const memory = service.memory();
+  record('memory', {
+    scenario: 'memory',
+    target: 'service RSS < 250 MB with 1,000,000 events in the log and Redis read models',
+    pass: memory.rssMb < 250 && memory.peakRssMb < 250 && seeded.events >= 1_000_000,
+    measured: `RSS ${memory.rssMb} MB now, ${memory.peakRssMb} MB at peak, after every scenario above`,
+    configuration: { eventsInLog: seeded.events, readModels: 'redis' },
+    rssMb: memory.rssMb,
+    peakRssMb: memory.peakRssMb,
+  });
+} finally {
+  await ceiling?.stop();
+  await service?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+  await deletePrefix(redisUrl, prefix);
+}
+
+const table = [
+  `| scenario | target | measured | |`,
+  `|---|---|---|---|`,
+  ...results.map((r) => `| ${r.scenario} | ${r.target} | ${r.measured} | ${r.pass === null ? '' : r.pass ? 'pass' : 'MISS'} |`),
+].join('\n');
+const m = machine();
+const summary = `Machine: ${m.cpus} × ${m.model}, ${m.memoryGb} GiB, Node ${m.node} (${m.platform}); ${new Date().toISOString()}; ${Math.round((Date.now() - started) / 1000)} s in all.\n\n${table}\n`;
+writeFileSync(new URL('summary.md', resultsDir), summary);
+writeFileSync(new URL('summary.json', resultsDir), JSON.stringify({ machine: m, at: new Date().toISOString(), results }, null, 2) + '\n');
+process.stdout.write(`\n${summary}`);
+process.exitCode = results.some((r) => r.pass === false) ? 1 : 0;

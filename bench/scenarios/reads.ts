@@ -1,0 +1,101 @@
+// Read scenarios: the bare ceiling, one product, product pages, one data key.
+// Each first fetches its answer once and checks it; the load then requires
+// every answer to be byte-for-byte that one (autocannon's expectBody).
+import assert from 'node:assert/strict';
+import { call, type User } from '../lib/client.js';
+import { load, type LoadResult } from '../lib/load.js';
+import { clean, fromLoad, pct, type Result } from '../lib/results.js';
+
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+
+async function steadyGet(base: string, path: string, token: string | undefined): Promise<LoadResult> {
+  const first = await call(base, 'GET', path, { token, expect: 200 });
+  return load({
+    url: base + path,
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+    expectBody: first.text,
+    duration: DURATION,
+    warmupSeconds: 2,
+  });
+}
+
+export async function bare(base: string): Promise<{ result: Result; rps: number }> {
+  const first = await call(base, 'GET', '/', { expect: 200 });
+  assert.deepEqual(first.json, { hello: 'world' });
+  const r = await steadyGet(base, '/', undefined);
+  assert.ok(clean(r), 'the bare route answered wrongly');
+  return {
+    rps: r.requestsPerSecond,
+    result: {
+      scenario: 'bare Fastify route (ceiling)',
+      target: 'none: the 100% every ratio is read against',
+      pass: null,
+      measured: `${r.requestsPerSecond} req/s, p99 ${r.latencyMs.p99} ms`,
+      configuration: { connections: r.connections, seconds: r.durationSeconds, route: 'GET / → {"hello":"world"}' },
+      ...fromLoad(r),
+    },
+  };
+}
+
+export async function getProduct(base: string, user: User, bareRps: number, productId: number): Promise<Result> {
+  const first = await call(base, 'GET', `/products/${productId}`, { token: user.token, expect: 200 });
+  assert.equal(first.json.id, productId);
+  assert.equal(first.json.name, `Product ${productId}`);
+  const r = await steadyGet(base, `/products/${productId}`, user.token);
+  const ratio = r.requestsPerSecond / bareRps;
+  return {
+    scenario: 'GET /products/:id',
+    target: '≥ 40% of bare, p99 < 10 ms at 50 connections',
+    pass: clean(r) && ratio >= 0.4 && r.latencyMs.p99 < 10,
+    measured: `${r.requestsPerSecond} req/s = ${pct(ratio)} of bare, p99 ${r.latencyMs.p99} ms`,
+    configuration: { connections: r.connections, seconds: r.durationSeconds, token: 'valid bearer JWT, session checked' },
+    ...fromLoad(r, bareRps),
+  };
+}
+
+export async function listProducts(base: string, user: User, bareRps: number, totalProducts: number): Promise<Result> {
+  const pages: Record<string, LoadResult> = {};
+  // Page 5,000 of 100,000 products; a smaller log (BENCH_EVENTS) reads its last page instead.
+  const far = Math.min(5000, Math.ceil(totalProducts / 10));
+  for (const page of [1, far]) {
+    const path = `/products?page=${page}&limit=10`;
+    const first = await call(base, 'GET', path, { token: user.token, expect: 200 });
+    assert.equal(first.json.pagination.totalProducts, totalProducts);
+    assert.deepEqual(
+      first.json.products.map((p: { id: number }) => p.id),
+      Array.from({ length: 10 }, (_, i) => (page - 1) * 10 + i + 1),
+    );
+    pages[page] = await steadyGet(base, path, user.token);
+  }
+  const [p1, p5000] = [pages[1]!, pages[far]!];
+  const worst = Math.min(p1.requestsPerSecond, p5000.requestsPerSecond);
+  const spread = Math.abs(p1.requestsPerSecond - p5000.requestsPerSecond) / Math.max(p1.requestsPerSecond, p5000.requestsPerSecond);
+  return {
+    scenario: 'GET /products?page=N&limit=10',
+    target: '≥ 30% of bare; page 1 and page 5,000 within 20% of each other',
+    pass: clean(p1) && clean(p5000) && worst / bareRps >= 0.3 && spread <= 0.2,
+    measured:
+      `page 1 ${p1.requestsPerSecond} req/s = ${pct(p1.requestsPerSecond / bareRps)}, ` +
+      `page ${far} ${p5000.requestsPerSecond} req/s = ${pct(p5000.requestsPerSecond / bareRps)}, spread ${pct(spread)}`,
+    configuration: { products: totalProducts, pages: [1, far], limit: 10, connections: p1.connections, seconds: p1.durationSeconds },
+    ...fromLoad(p1, bareRps),
+    page5000: fromLoad(p5000, bareRps),
+    spread,
+  };
+}
+
+export async function getData(base: string, user: User, bareRps: number, key: string): Promise<Result> {
+  const first = await call(base, 'GET', `/api/data/${key}`, { token: user.token, expect: 200 });
+  assert.equal(first.json.status, 'success');
+  assert.equal(first.json.data.key, key);
+  const r = await steadyGet(base, `/api/data/${key}`, user.token);
+  const ratio = r.requestsPerSecond / bareRps;
+  return {
+    scenario: 'GET /api/data/:key',
+    target: '≥ 40% of bare',
+    pass: clean(r) && ratio >= 0.4,
+    measured: `${r.requestsPerSecond} req/s = ${pct(ratio)} of bare, p99 ${r.latencyMs.p99} ms`,
+    configuration: { connections: r.connections, seconds: r.durationSeconds },
+    ...fromLoad(r, bareRps),
+  };
+}
