@@ -93,3 +93,28 @@ async function run(options: LoadOptions, connections: number, duration: number, 
     durationSeconds: duration,
   };
 }
+
+/**
+ * A steady probe (GET, fixed rate, one connection) from its own process, so
+ * its timing does not share an event loop with the load it runs beside.
+ */
+export async function probe(url: string, options: { rate: number; seconds: number }): Promise<LoadResult> {
+  const { execFile } = await import('node:child_process');
+  const { createRequire } = await import('node:module');
+  const cli = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
+  const args = [cli, '--json', '-c', '1', '-R', String(options.rate), '-d', String(options.seconds), url];
+  const stdout = await new Promise<string>((resolve, reject) =>
+    execFile(process.execPath, args, { maxBuffer: 1 << 22 }, (error, out) => (error ? reject(error) : resolve(out))),
+  );
+  const r = JSON.parse(stdout) as autocannon.Result;
+  return {
+    requestsPerSecond: Math.round(r.requests.average),
+    requests: r.requests.total,
+    latencyMs: { p50: r.latency.p50, p97_5: r.latency.p97_5, p99: r.latency.p99, max: r.latency.max },
+    errors: r.errors,
+    timeouts: r.timeouts,
+    wrongAnswers: r.non2xx,
+    connections: 1,
+    durationSeconds: options.seconds,
+  };
+}

@@ -1,7 +1,8 @@
 // Reads a V8 .cpuprofile (node --cpu-prof) and prints where the time went:
 // the top functions by self time and by total time, and writes the folded
 // stacks next to it (<file>.folded, one "a;b;c count" line per stack) for any
-// flame-graph renderer.   npx tsx bench/lib/profile.ts <file.cpuprofile> [top]
+// flame-graph renderer.   npx tsx bench/lib/profile.ts <file.cpuprofile> [top] [lastSeconds]
+// With lastSeconds, only the samples of the profile's last seconds count (the load, not the start-up).
 import { readFileSync, writeFileSync } from 'node:fs';
 
 interface Node {
@@ -13,13 +14,19 @@ interface Node {
 
 const file = process.argv[2]!;
 const top = Number(process.argv[3] ?? 25);
+const lastSeconds = Number(process.argv[4] ?? Infinity);
 const profile = JSON.parse(readFileSync(file, 'utf8')) as { nodes: Node[]; samples: number[]; timeDeltas: number[] };
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const parent = new Map<number, number>();
 for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
 
 const self = new Map<number, number>();
-profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+const span = profile.timeDeltas.reduce((a, b) => a + b, 0);
+let clock = 0;
+profile.samples.forEach((id, i) => {
+  clock += profile.timeDeltas[i] ?? 0;
+  if (span - clock <= lastSeconds * 1e6) self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+});
 const totalUs = [...self.values()].reduce((a, b) => a + b, 0);
 
 const label = (n: Node) => {

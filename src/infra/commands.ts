@@ -29,7 +29,6 @@ export interface Folded<State> {
   state: State;
   /** Revision of the stream's last event, or 'no_stream'. */
   revision: ExpectedRevision;
-  events: RecordedEvent[];
 }
 
 export interface Handled<State, Event> {
@@ -40,16 +39,64 @@ export interface Handled<State, Event> {
   position: Position | null;
 }
 
+/**
+ * Folded states of recently used streams, per event store: a command on a
+ * stream it has seen reads only the events appended since (a user who signs
+ * in often has a long stream; folding it whole on every sign-in would cost
+ * more with every one). States are immutable (evolve returns new ones), so a
+ * cached one is shared safely; the log stays the truth: whatever another
+ * writer or instance appended is read and folded on top, and a gap in the
+ * revisions discards the entry.
+ */
+interface CachedFold {
+  decider: object;
+  state: unknown;
+  revision: bigint;
+}
+const CACHED_STREAMS = 10_000;
+const folds = new WeakMap<EventStore, Map<string, CachedFold>>();
+
+function foldCache(store: EventStore): Map<string, CachedFold> {
+  let cache = folds.get(store);
+  if (!cache) folds.set(store, (cache = new Map()));
+  return cache;
+}
+
+function remember(store: EventStore, stream: string, entry: CachedFold): void {
+  const cache = foldCache(store);
+  cache.delete(stream); // re-inserted last: the Map's order is least recently used first
+  cache.set(stream, entry);
+  if (cache.size > CACHED_STREAMS) cache.delete(cache.keys().next().value!);
+}
+
 export async function fold<State, Event extends DomainEvent>(
   store: EventStore,
   stream: string,
   decider: Pick<Decider<State, never, Event>, 'initialState' | 'evolve'>,
 ): Promise<Folded<State>> {
-  const events = await store.readStream(stream);
-  let state = decider.initialState();
+  const hit = foldCache(store).get(stream);
+  if (hit && hit.decider === decider) {
+    const from = hit.revision + 1n;
+    const newer = await store.readStream(stream, { fromRevision: from });
+    if (newer.length === 0 || newer[0]!.revision === from) return evolveFrom(store, stream, decider, hit.state as State, hit.revision, newer);
+  }
+  return evolveFrom(store, stream, decider, decider.initialState(), 'no_stream', await store.readStream(stream));
+}
+
+function evolveFrom<State, Event extends DomainEvent>(
+  store: EventStore,
+  stream: string,
+  decider: Pick<Decider<State, never, Event>, 'initialState' | 'evolve'>,
+  start: State,
+  startRevision: ExpectedRevision,
+  events: RecordedEvent[],
+): Folded<State> {
+  let state = start;
   for (const e of events) state = decider.evolve(state, { type: e.type, data: e.data } as Event);
   const last = events[events.length - 1];
-  return { state, revision: last ? last.revision : 'no_stream', events };
+  const revision = last ? last.revision : startRevision;
+  if (typeof revision === 'bigint') remember(store, stream, { decider, state, revision });
+  return { state, revision };
 }
 
 export interface HandleOptions {

@@ -41,7 +41,7 @@ async function readClaim(
   if (account.state.status === 'deleted') return { state, abandonedBy: state.holder };
   const age = svc.now().getTime() - Date.parse(state.since);
   if (age < ABANDONED_AFTER_MS) return { state };
-  return account.events.length === 0 ? { state, abandonedBy: state.holder } : { state };
+  return account.revision === 'no_stream' ? { state, abandonedBy: state.holder } : { state };
 }
 
 async function claim(svc: Services, kind: ClaimKind, value: string, userId: number, abandonedBy?: number) {

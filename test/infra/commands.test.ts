@@ -67,3 +67,36 @@ t.test('a decider that decides nothing appends nothing', async (t) => {
   t.equal(r.position, null);
   t.same(await store.readStream('quiet'), []);
 });
+
+t.test('a stream folded before is read from its new events only; other writers\' events are folded on top', async (t) => {
+  const dir = t.testdir();
+  const store = await eventStoreFor(t, dir);
+  const reads: (bigint | undefined)[] = [];
+  // The same store, recording where each stream read started.
+  const watched = new Proxy(store, {
+    get(target, property, receiver) {
+      if (property !== 'readStream') return Reflect.get(target, property, receiver);
+      return (stream: string, options?: { fromRevision?: bigint }) => {
+        reads.push(options?.fromRevision);
+        return target.readStream(stream, options);
+      };
+    },
+  });
+  const add = (amount: number) => ({ type: 'Add' as const, data: { amount, limit: 1000 } });
+  for (let i = 1; i <= 5; i += 1) await handle(watched, 'tally-cached', tally, add(1));
+  t.same(
+    reads,
+    [undefined, undefined, 1n, 2n, 3n],
+    'the stream is read whole until a fold found it (the first found it empty), then from the revision after the last fold',
+  );
+
+  // Another process (another store over the same file) appends: the next fold reads and folds its events too.
+  const other = await eventStoreFor(t, dir);
+  await handle(other, 'tally-cached', tally, add(10));
+  await handle(other, 'tally-cached', tally, add(10));
+  reads.length = 0;
+  const done = await handle(watched, 'tally-cached', tally, add(1));
+  t.equal(done.state.total, 26, 'decided on 5 + 20 from the other writer');
+  t.same(reads, [4n], 'from the revision after the last fold: its own append and the other writer\'s two');
+  t.same((await store.readStream('tally-cached')).map((e) => e.data.total), [1, 2, 3, 4, 5, 15, 25, 26]);
+});

@@ -131,6 +131,19 @@ export function eventStoreContract(
     t.strictSame(inLog.map((e) => e.id), [...batch, ...next].map((e) => e.id), 'and appears once in the log');
   });
 
+  t.test('readStream from a revision: that event and the ones after it', async (t) => {
+    const store = await setup(t);
+    const s = streamName('from');
+    const events = [newEvent(), newEvent(), newEvent(), newEvent()];
+    await store.append(s, events, 'no_stream');
+    t.strictSame((await store.readStream(s, { fromRevision: 0n })).map((e) => e.id), events.map((e) => e.id));
+    const tail = await store.readStream(s, { fromRevision: 2n });
+    t.strictSame(tail.map((e) => e.id), [events[2]!.id, events[3]!.id]);
+    t.strictSame(tail.map((e) => e.revision), [2n, 3n]);
+    t.strictSame(await store.readStream(s, { fromRevision: 4n }), [], 'past the end reads as []');
+    t.strictSame(await store.readStream(streamName('nothing-from'), { fromRevision: 3n }), [], 'so does a missing stream');
+  });
+
   t.test('a stream that does not exist reads as []', async (t) => {
     const store = await setup(t);
     t.strictSame(await store.readStream(streamName('nothing')), []);

@@ -1,13 +1,17 @@
 // The embedded event store: one SQLite file under DATA_DIR, WAL mode with
 // synchronous=FULL, so an append is on disk before its promise resolves and a
 // crash (kill -9 or power loss) never loses or half-writes an answered append.
-// Appends that arrive in the same turn of the event loop are committed in one
-// transaction (group commit): one fsync for the lot, each append still checked
-// against its own expected revision inside its own savepoint.
+// Appends are committed by a writer thread (embedded-writer.ts), a group at a
+// time: whatever arrives while one group is being synced forms the next group
+// (group commit: one fsync for the lot, each append still checked against its
+// own expected revision inside its own savepoint), and the event loop never
+// waits on the disk. Reads use this thread's own connection.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { EventEmitter, on } from 'node:events';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import type { WriteItem, WriteReply } from './embedded-writer.js';
 import {
   EventStoreUnavailableError,
   WrongExpectedRevisionError,
@@ -32,9 +36,7 @@ interface Row {
 }
 
 interface PendingAppend {
-  stream: string;
-  events: NewEvent[];
-  expected: ExpectedRevision;
+  item: WriteItem;
   resolve(result: AppendResult): void;
   reject(error: unknown): void;
 }
@@ -77,19 +79,13 @@ function toRecorded(row: Row): RecordedEvent {
   };
 }
 
-/** SQLite failures that mean "the store cannot serve now", as opposed to a bug. */
-function isUnavailable(error: unknown): boolean {
-  const code = (error as { code?: unknown })?.code;
-  return (
-    typeof code === 'string' &&
-    /^SQLITE_(FULL|READONLY|IOERR|CANTOPEN|BUSY|LOCKED|CORRUPT|NOTADB|PROTOCOL)/.test(code)
-  );
-}
-
 function unavailable(error: unknown): EventStoreUnavailableError {
   const code = (error as { code?: string }).code ?? 'unknown';
   return new EventStoreUnavailableError(`embedded event store cannot write (${code})`, { cause: error });
 }
+
+/** The writer thread's module: the compiled .js in production, the .ts source under the test loader. */
+const writerModule = new URL(import.meta.url.endsWith('.ts') ? './embedded-writer.ts' : './embedded-writer.js', import.meta.url);
 
 /** Where a log position is "after" in SQL terms: positions are rowids, the start is -1. */
 const afterRowid = (after?: Position): number => (after ? Number(after.commit) : -1);
@@ -101,7 +97,8 @@ export interface EmbeddedOptions {
 
 export async function openEmbeddedEventStore(options: EmbeddedOptions): Promise<EventStore> {
   mkdirSync(options.dir, { recursive: true });
-  const db = new Database(join(options.dir, 'events.db'));
+  const file = join(options.dir, 'events.db');
+  const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
@@ -109,111 +106,80 @@ export async function openEmbeddedEventStore(options: EmbeddedOptions): Promise<
 
   const q = {
     head: db.prepare<[], { p: number | null }>('SELECT max(position) AS p FROM events'),
-    streamRevision: db.prepare<[string], { r: number | null }>(
-      'SELECT max(revision) AS r FROM events WHERE stream = ?',
-    ),
-    readStream: db.prepare<[string], Row>('SELECT * FROM events WHERE stream = ? ORDER BY revision'),
+    readStream: db.prepare<[string, number], Row>('SELECT * FROM events WHERE stream = ? AND revision >= ? ORDER BY revision'),
     readAll: db.prepare<[number, number], Row>('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
-    byId: db.prepare<[string, string], { revision: number }>(
-      'SELECT revision FROM events WHERE id = ? AND stream = ?',
-    ),
-    range: db.prepare<[string, number, number], { id: string; position: number }>(
-      'SELECT id, position FROM events WHERE stream = ? AND revision >= ? AND revision <= ? ORDER BY revision',
-    ),
-    insert: db.prepare(
-      'INSERT INTO events (id, stream, revision, type, data, metadata, created) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ),
   };
 
+  let writer: Worker;
+  try {
+    writer = await startWriter(file);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   const committed = new EventEmitter();
   committed.setMaxListeners(0);
   let closed = false;
+  let writerGone: Error | null = null;
   const subscriptions = new Set<AbortController>();
 
-  /**
-   * Re-appending ids already committed at the same place answers the original
-   * result (a retried request after a lost answer must not write twice).
-   */
-  function idempotentResult(stream: string, events: NewEvent[], expected: ExpectedRevision): AppendResult | null {
-    const first = q.byId.get(events[0]!.id, stream);
-    if (!first) return null;
-    const rows = q.range.all(stream, first.revision, first.revision + events.length - 1);
-    const samePlace =
-      rows.length === events.length &&
-      rows.every((r, i) => r.id === events[i]!.id) &&
-      (expected === 'any' ||
-        expected === 'stream_exists' ||
-        (expected === 'no_stream' && first.revision === 0) ||
-        (typeof expected === 'bigint' && expected === BigInt(first.revision - 1)));
-    if (!samePlace) return null;
-    return {
-      nextExpectedRevision: BigInt(first.revision + events.length - 1),
-      position: pos(rows[rows.length - 1]!.position),
-    };
-  }
-
-  function appendOne(item: PendingAppend): AppendResult {
-    const { stream, events, expected } = item;
-    const replay = idempotentResult(stream, events, expected);
-    if (replay) return replay;
-    const current = q.streamRevision.get(stream)?.r ?? null;
-    const actual = current === null ? ('no_stream' as const) : BigInt(current);
-    const ok =
-      expected === 'any' ||
-      (expected === 'no_stream' && current === null) ||
-      (expected === 'stream_exists' && current !== null) ||
-      (typeof expected === 'bigint' && current !== null && expected === BigInt(current));
-    if (!ok) throw new WrongExpectedRevisionError(stream, expected, actual);
-    let revision = current === null ? 0 : current + 1;
-    let last = 0;
-    const now = Date.now();
-    for (const e of events) {
-      const info = q.insert.run(
-        e.id,
-        stream,
-        revision,
-        e.type,
-        JSON.stringify(e.data),
-        JSON.stringify(e.metadata ?? {}),
-        now,
-      );
-      last = Number(info.lastInsertRowid);
-      revision += 1;
-    }
-    return { nextExpectedRevision: BigInt(revision - 1), position: pos(last) };
-  }
-
-  // Nested better-sqlite3 transactions are savepoints: a failed append rolls back alone.
-  const appendInSavepoint = db.transaction(appendOne);
-  const commitBatch = db.transaction((batch: PendingAppend[]) =>
-    batch.map((item) => {
-      try {
-        return { ok: true as const, result: appendInSavepoint(item) };
-      } catch (error) {
-        if (isUnavailable(error)) throw error; // the whole batch fails: nothing is committed
-        return { ok: false as const, error };
-      }
-    }),
-  );
-
+  // One group at a time goes to the writer; appends that arrive meanwhile wait for the next.
   let queue: PendingAppend[] = [];
+  let inFlight: PendingAppend[] | null = null;
   let flushScheduled = false;
-  let flushing: Promise<void> = Promise.resolve();
+  let seq = 0;
+  let drained: (() => void) | null = null;
 
   function flush(): void {
     flushScheduled = false;
-    const batch = queue;
-    queue = [];
-    if (batch.length === 0) return;
-    try {
-      const outcomes = commitBatch(batch);
-      outcomes.forEach((o, i) => (o.ok ? batch[i]!.resolve(o.result) : batch[i]!.reject(o.error)));
-      committed.emit('commit');
-    } catch (error) {
-      const reason = isUnavailable(error) ? unavailable(error) : error;
-      for (const item of batch) item.reject(reason);
+    if (inFlight || queue.length === 0) {
+      if (!inFlight) drained?.();
+      return;
     }
+    if (writerGone) {
+      for (const p of queue) p.reject(writerGone);
+      queue = [];
+      drained?.();
+      return;
+    }
+    inFlight = queue;
+    queue = [];
+    writer.ref(); // a group in flight keeps the process alive until it is answered
+    writer.postMessage({ seq: ++seq, items: inFlight.map((p) => p.item) });
   }
+
+  function settle(reply: WriteReply): void {
+    const group = inFlight ?? [];
+    inFlight = null;
+    writer.unref();
+    if ('failure' in reply) {
+      const error = Object.assign(new Error(reply.failure.message), { code: reply.failure.code });
+      const reason = reply.failure.unavailable ? unavailable(error) : error;
+      for (const p of group) p.reject(reason);
+    } else {
+      reply.outcomes.forEach((o, i) => {
+        const p = group[i]!;
+        if (o.ok) p.resolve({ nextExpectedRevision: o.next, position: pos(o.position) });
+        else if ('wrong' in o) p.reject(new WrongExpectedRevisionError(o.wrong.stream, o.wrong.expected, o.wrong.actual));
+        else p.reject(Object.assign(new Error(o.error.message), { name: o.error.name, code: o.error.code }));
+      });
+      committed.emit('commit');
+    }
+    flush();
+  }
+
+  writer.on('message', (reply: WriteReply) => settle(reply));
+  const lost = (error: Error) => {
+    writerGone = new EventStoreUnavailableError(`embedded event store writer stopped: ${error.message}`, { cause: error });
+    for (const p of [...(inFlight ?? []), ...queue]) p.reject(writerGone);
+    inFlight = null;
+    queue = [];
+    drained?.();
+  };
+  writer.on('error', lost);
+  writer.on('exit', (code) => {
+    if (!closed) lost(new Error(`exited with code ${code}`));
+  });
 
   function readAfter(after: number, limit: number): RecordedEvent[] {
     return q.readAll.all(after, limit).map(toRecorded);
@@ -225,23 +191,29 @@ export async function openEmbeddedEventStore(options: EmbeddedOptions): Promise<
     append(stream, events, expected) {
       if (closed) return Promise.reject(new EventStoreUnavailableError('embedded event store is closed'));
       if (events.length === 0) return Promise.reject(new Error('append needs at least one event'));
+      if (writerGone) return Promise.reject(writerGone);
+      let item: WriteItem;
+      try {
+        item = {
+          stream,
+          expected,
+          events: events.map((e) => ({ id: e.id, type: e.type, data: JSON.stringify(e.data), metadata: JSON.stringify(e.metadata ?? {}) })),
+        };
+      } catch (error) {
+        return Promise.reject(error);
+      }
       return new Promise<AppendResult>((resolve, reject) => {
-        queue.push({ stream, events, expected, resolve, reject });
+        queue.push({ item, resolve, reject });
         if (!flushScheduled) {
           flushScheduled = true;
-          // setImmediate lets every request parsed in this turn join the batch.
-          flushing = new Promise((done) =>
-            setImmediate(() => {
-              flush();
-              done();
-            }),
-          );
+          // setImmediate lets every request parsed in this turn join the group.
+          setImmediate(flush);
         }
       });
     },
 
-    async readStream(stream) {
-      return q.readStream.all(stream).map(toRecorded);
+    async readStream(stream, options = {}) {
+      return q.readStream.all(stream, Number(options.fromRevision ?? 0n)).map(toRecorded);
     },
 
     async *readAll(options = {}) {
@@ -329,11 +301,50 @@ export async function openEmbeddedEventStore(options: EmbeddedOptions): Promise<
     async close() {
       if (closed) return;
       closed = true;
-      await flushing;
-      flush();
+      // Every append already accepted is committed (or refused) before the writer stops.
+      if (inFlight || queue.length > 0) {
+        await new Promise<void>((resolve) => {
+          drained = resolve;
+          flush();
+        });
+      }
       for (const abort of subscriptions) abort.abort();
+      if (!writerGone) {
+        const exited = new Promise((resolve) => writer.once('exit', resolve));
+        writer.ref();
+        writer.postMessage('close');
+        await exited;
+      }
       db.close();
     },
   };
   return store;
+}
+
+/** Starts the writer thread over `file`; resolves once it has opened the database. */
+function startWriter(file: string): Promise<Worker> {
+  return new Promise((resolve, reject) => {
+    const workerData = { eventStoreWriter: file };
+    // Under the tests' TypeScript loader the writer is a .ts file, and loader hooks do not reach
+    // worker threads: its thread registers tsx itself before importing it.
+    const worker = writerModule.pathname.endsWith('.ts')
+      ? new Worker(
+          `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})` +
+            `.then(({ register }) => { register(); return import(${JSON.stringify(writerModule.href)}); })`,
+          { eval: true, workerData },
+        )
+      : new Worker(writerModule, { workerData });
+    const failed = (error: Error) => {
+      void worker.terminate();
+      reject(new EventStoreUnavailableError(`embedded event store cannot start its writer: ${error.message}`, { cause: error }));
+    };
+    worker.once('error', failed);
+    worker.once('message', (message) => {
+      worker.off('error', failed);
+      if (message === 'ready') {
+        worker.unref();
+        resolve(worker);
+      } else failed(new Error(String(message)));
+    });
+  });
 }

@@ -82,10 +82,11 @@ export class EventStoreDbStore implements EventStore {
     }
   }
 
-  async readStream(stream: string): Promise<RecordedEvent[]> {
+  async readStream(stream: string, options: { fromRevision?: bigint } = {}): Promise<RecordedEvent[]> {
     const events: RecordedEvent[] = [];
     try {
-      for await (const resolved of this.client.readStream(stream, { fromRevision: START, direction: FORWARDS })) {
+      const fromRevision = options.fromRevision ?? START;
+      for await (const resolved of this.client.readStream(stream, { fromRevision, direction: FORWARDS })) {
         if (resolved.event) events.push(toRecorded(resolved.event));
       }
     } catch (error) {

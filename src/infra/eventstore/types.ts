@@ -51,8 +51,11 @@ export interface EventStore {
   /** 'embedded' or 'eventstoredb', for logs and /ready. */
   readonly kind: string;
   append(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
-  /** The whole stream, forwards. A stream that does not exist reads as []. */
-  readStream(stream: string): Promise<RecordedEvent[]>;
+  /**
+   * The stream forwards, from `fromRevision` (its first event when omitted).
+   * A stream that does not exist, or has no event that far, reads as [].
+   */
+  readStream(stream: string, options?: { fromRevision?: bigint }): Promise<RecordedEvent[]>;
   /** The log forwards, strictly after `after` (from the start when omitted), at most maxCount events. */
   readAll(options?: { after?: Position; maxCount?: number }): AsyncIterable<RecordedEvent>;
   /** Events strictly after `after` (from the start when omitted): catch-up, then live. */
