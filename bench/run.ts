@@ -34,6 +34,17 @@ function record(name: string, result: Result): void {
   process.stdout.write(`${mark} ${result.scenario}: ${result.measured}\n`);
 }
 
+/** What the service's own metrics say about its memory (MB): where the RSS goes. */
+async function heapFigures(base: string): Promise<Record<string, number>> {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  const figure = (name: string) => Math.round(Number(new RegExp(`^${name} (\\S+)`, 'm').exec(text)?.[1] ?? NaN) / 2 ** 20);
+  return {
+    heapUsed: figure('nodejs_heap_size_used_bytes'),
+    heapTotal: figure('nodejs_heap_size_total_bytes'),
+    external: figure('nodejs_external_memory_bytes'),
+  };
+}
+
 const step = (what: string) => process.stdout.write(`  ${what} (${Math.round((Date.now() - started) / 1000)} s)\n`);
 
 mkdirSync(resultsDir, { recursive: true });
@@ -70,6 +81,7 @@ try {
   record('login', await login(service.url));
 
   const memory = service.memory();
+  const heap = await heapFigures(service.url);
   record('memory', {
     scenario: 'memory',
     target: 'service RSS < 250 MB with 1,000,000 events in the log and Redis read models',
@@ -78,6 +90,7 @@ try {
     configuration: { eventsInLog: seeded.events, readModels: 'redis' },
     rssMb: memory.rssMb,
     peakRssMb: memory.peakRssMb,
+    heapMb: heap,
   });
 } finally {
   await ceiling?.stop();

@@ -39,14 +39,16 @@ export async function applyToModel(
 ): Promise<'applied' | 'idle' | 'moved'> {
   if (batch.length === 0) return 'idle';
   const batchEnd = batch[batch.length - 1]!.at;
-  let pending = batch.filter((p) => p.at > cursor.checkpoint);
-  while (pending.length > 0) {
-    const handled = pending.filter((p) => cursor.projection.handles.has(p.event.type));
-    if (handled.length === 0) return 'idle';
-    const chunk = handled.slice(0, options.chunkSize);
-    const ops: WriteOp[] = chunk.flatMap((p) => cursor.projection.apply(p.event));
+  // One pass: the events this model handles that its checkpoint does not cover yet.
+  const handled: Positioned[] = [];
+  for (const p of batch) if (p.at > cursor.checkpoint && cursor.projection.handles.has(p.event.type)) handled.push(p);
+  let i = 0;
+  while (i < handled.length) {
+    const chunk = handled.slice(i, i + options.chunkSize);
+    const ops: WriteOp[] = [];
+    for (const p of chunk) for (const op of cursor.projection.apply(p.event)) ops.push(op);
     // The last chunk also covers the foreign events after it in this batch.
-    const next = chunk.length === handled.length ? batchEnd : chunk[chunk.length - 1]!.at;
+    const next = i + chunk.length === handled.length ? batchEnd : chunk[chunk.length - 1]!.at;
     const outcome = await store.apply({
       model: cursor.projection.name,
       generation: cursor.generation,
@@ -68,7 +70,8 @@ export async function applyToModel(
       case 'moved':
         return 'moved';
     }
-    pending = pending.filter((p) => p.at > cursor.checkpoint);
+    while (i < handled.length && handled[i]!.at <= cursor.checkpoint) i += 1;
   }
-  return 'applied';
+  // Nothing of this model's was left to write: its checkpoint did not reach the batch's end.
+  return cursor.checkpoint >= batchEnd ? 'applied' : 'idle';
 }

@@ -2,7 +2,7 @@
 import closeWithGrace from 'close-with-grace';
 import { ConfigError, loadConfig } from './config.js';
 import { buildApp } from './app.js';
-import { backgroundHelperThreads } from './infra/priority.js';
+import { backgroundThreadPool } from './infra/priority.js';
 
 async function main(): Promise<void> {
   let config;
@@ -15,10 +15,9 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  // Before the app starts its own threads (the event store's writer keeps normal priority).
-  const lowered = await backgroundHelperThreads();
+  const lowered = await backgroundThreadPool();
   const app = await buildApp({ config });
-  app.log.info({ threads: lowered }, 'helper threads (argon2 pool, GC) at background priority');
+  app.log.info({ threads: lowered }, "libuv's thread pool (argon2) at background priority");
   // In-flight requests finish, then the runner stops and the stores close.
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'closing after an error');

@@ -37,7 +37,7 @@ export async function seedLog(dir: string, plan: SeedPlan, onProgress?: (events:
       await store.append(productStreams.productIds, batch, i === 0 ? 'no_stream' : BigInt(i - 1));
       written += n;
     }
-    await inParallel(plan.products, 64, async (i) => {
+    await inParallel(plan.products, 256, async (i) => {
       const productId = i + 1;
       const events = productDecider.decide(
         { type: 'CreateProduct', data: { productId, userId: OWNER, name: `Product ${productId}`, description: `Seeded product number ${productId}` }, metadata: { now } },
@@ -47,7 +47,7 @@ export async function seedLog(dir: string, plan: SeedPlan, onProgress?: (events:
       written += events.length;
       if (written % 50_000 < events.length) onProgress?.(written);
     });
-    await inParallel(plan.keys, 64, async (i) => {
+    await inParallel(plan.keys, 256, async (i) => {
       const key = `seed-${i}`;
       let state = keyDecider.initialState();
       const events = [];

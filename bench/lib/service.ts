@@ -14,7 +14,18 @@ export interface Service {
   stop(): Promise<void>;
 }
 
-let nextPort = 39_100;
+/** A port nobody listens on now (the kernel picks it), so a server left over from an earlier run is never mistaken for ours. */
+async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 /** Spawns a node script and waits until `readyPath` answers 200 on its port. */
 export async function spawnAndWait(
@@ -23,7 +34,7 @@ export async function spawnAndWait(
   readyPath: string,
   timeoutMs = 300_000,
 ): Promise<Service> {
-  const port = nextPort++;
+  const port = await freePort();
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },

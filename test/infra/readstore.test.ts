@@ -68,7 +68,7 @@ for (const kind of READ_MODELS) {
           { op: 'hset', key: 'item:1', fields: { name: 'one' } },
           { op: 'hset', key: 'item:2', fields: { name: 'two', extra: 'x' } },
           // 3 is listed without a hash (deleted between two writes of another store): null, not a half object.
-          { op: 'hset', key: 'item:4', fields: { name: 'four' } },
+          { op: 'hset', key: 'item:4', fields: { name: 'four "quoted" / \\ ünïcødé 🎉 \u0001', n: '007' } },
           { op: 'hset', key: 'other:1', fields: { name: 'not an item' } },
         ],
       });
@@ -77,7 +77,11 @@ for (const kind of READ_MODELS) {
         members: ['1', '2', '3'],
         hashes: [{ name: 'one' }, { name: 'two', extra: 'x' }, null],
       });
-      t.same(await store.zpage('m', 'ids', 3, 5, 'item:'), { total: 4, members: ['4'], hashes: [{ name: 'four' }] });
+      t.strictSame(
+        await store.zpage('m', 'ids', 3, 5, 'item:'),
+        { total: 4, members: ['4'], hashes: [{ name: 'four "quoted" / \\ ünïcødé 🎉 \u0001', n: '007' }] },
+        'values come back byte for byte, numbers-as-text stay text',
+      );
       t.same(await store.zpage('m', 'ids', 10, 19, 'item:'), { total: 4, members: [], hashes: [] });
       t.same(await store.zpage('m', 'none', 0, 9, 'item:'), { total: 0, members: [], hashes: [] });
     });

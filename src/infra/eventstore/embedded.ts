@@ -24,17 +24,6 @@ import {
   type Subscription,
 } from './types.js';
 
-interface Row {
-  position: number;
-  id: string;
-  stream: string;
-  revision: number;
-  type: string;
-  data: string;
-  metadata: string;
-  created: number;
-}
-
 interface PendingAppend {
   item: WriteItem;
   resolve(result: AppendResult): void;
@@ -65,17 +54,21 @@ const pos = (n: number): Position => {
   return { commit: b, prepare: b };
 };
 
-function toRecorded(row: Row): RecordedEvent {
+/** A row of the events table in column order (statements in raw mode: no object per row). */
+type RawRow = [position: number, id: string, stream: string, revision: number, type: string, data: string, metadata: string, created: number];
+const COLUMNS = 'position, id, stream, revision, type, data, metadata, created';
+
+function toRecorded([position, id, stream, revision, type, data, metadata, created]: RawRow): RecordedEvent {
   return {
-    id: row.id,
-    stream: row.stream,
-    revision: BigInt(row.revision),
-    position: pos(row.position),
-    type: row.type,
-    data: JSON.parse(row.data) as Record<string, unknown>,
+    id,
+    stream,
+    revision: BigInt(revision),
+    position: pos(position),
+    type,
+    data: JSON.parse(data) as Record<string, unknown>,
     // Most events carry no metadata: skip the parse for the common empty object.
-    metadata: row.metadata === '{}' ? {} : (JSON.parse(row.metadata) as Record<string, unknown>),
-    created: new Date(row.created),
+    metadata: metadata === '{}' ? {} : (JSON.parse(metadata) as Record<string, unknown>),
+    created: new Date(created),
   };
 }
 
@@ -106,8 +99,12 @@ export async function openEmbeddedEventStore(options: EmbeddedOptions): Promise<
 
   const q = {
     head: db.prepare<[], { p: number | null }>('SELECT max(position) AS p FROM events'),
-    readStream: db.prepare<[string, number], Row>('SELECT * FROM events WHERE stream = ? AND revision >= ? ORDER BY revision'),
-    readAll: db.prepare<[number, number], Row>('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
+    readStream: db
+      .prepare<[string, number], RawRow>(`SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision`)
+      .raw(true),
+    readAll: db
+      .prepare<[number, number], RawRow>(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
+      .raw(true),
   };
 
   let writer: Worker;
