@@ -32,7 +32,7 @@ export const machine = () => ({
 /** The fields a load run contributes to a result. */
 export const fromLoad = (r: LoadResult, bareRps?: number) => ({
   requestsPerSecond: r.requestsPerSecond,
-  ...(bareRps ? { ratioToBare: round(r.requestsPerSecond / bareRps, 3) } : {}),
+  ...(bareRps ? { bareRequestsPerSecond: bareRps, ratioToBare: round(r.requestsPerSecond / bareRps, 3) } : {}),
   latencyMs: r.latencyMs,
   errors: r.errors + r.timeouts,
   wrongAnswers: r.wrongAnswers,
