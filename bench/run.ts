@@ -9,11 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deletePrefix } from '../test/support/redis-cleanup.js';
 import { startBare, startService, type Service } from './lib/service.js';
+import { load } from './lib/load.js';
 import { eventsIn, seedLog, type SeedPlan } from './lib/seed.js';
 import { machine, type Result } from './lib/results.js';
 import { eventStoreAppends } from './scenarios/eventstore.js';
 import { replayInto } from './scenarios/replay.js';
-import { bare, getData, getProduct, listProducts } from './scenarios/reads.js';
+import { bare, getData, getProduct, listProducts, listSmallCatalogue } from './scenarios/reads.js';
 import { postData, projectionLag } from './scenarios/writes.js';
 import { login, owner } from './scenarios/login.js';
 
@@ -77,8 +78,26 @@ try {
     return run.rps;
   };
   const user = await owner(service.url);
+  // A fresh process compiles its hot paths under the first load: warm every read path first,
+  // so the first scenario measured is not the one that pays for it.
+  for (const path of [`/products/${Math.ceil(products / 2)}`, '/products?page=1&limit=10', '/api/data/seed-42']) {
+    await load({ url: service.url + path, headers: { authorization: `Bearer ${user.token}` }, duration: 3 });
+  }
   record('get-product', await getProduct(service.url, user, await ceilingNow(), Math.ceil(products / 2)), service);
-  record('list-products', await listProducts(service.url, user, await ceilingNow(), products), service);
+  const pages = await listProducts(service.url, user, await ceilingNow(), products);
+  record('list-products', pages, service);
+  // The same first page among 100 products, from a second service over a log of its own.
+  const smallDir = mkdtempSync(join(tmpdir(), 'chronicle-bench-small-'));
+  const smallEnv = { DATA_DIR: smallDir, REDIS_URL: redisUrl, REDIS_KEY_PREFIX: `${prefix}small:` };
+  await seedLog(join(smallDir, 'events'), { products: 100, keys: 0, updatesPerKey: 0 });
+  const small = await startService(smallEnv);
+  try {
+    const smallOwner = await owner(small.url);
+    record('list-products-small', await listSmallCatalogue(small.url, smallOwner, await ceilingNow(), 100, pages.requestsPerSecond!, products), small);
+  } finally {
+    await small.stop();
+    rmSync(smallDir, { recursive: true, force: true });
+  }
   record('get-data', await getData(service.url, user, await ceilingNow(), 'seed-42'), service);
   const ceilingRss = bareServer.memory().rssMb;
   await bareServer.stop();

@@ -99,3 +99,25 @@ export async function getData(base: string, user: User, bareRps: number, key: st
     ...fromLoad(r, bareRps),
   };
 }
+
+/**
+ * Page 1 of 10 among few products (another service over a small log) against
+ * page 1 among the large catalogue measured before: a page costs the same
+ * whatever the catalogue's size.
+ */
+export async function listSmallCatalogue(base: string, user: User, bareRps: number, products: number, largeRps: number, largeProducts: number): Promise<Result> {
+  const path = '/products?page=1&limit=10';
+  const first = await call(base, 'GET', path, { token: user.token, expect: 200 });
+  assert.equal(first.json.pagination.totalProducts, products);
+  const r = await steadyGet(base, path, user.token);
+  const spread = Math.abs(r.requestsPerSecond - largeRps) / Math.max(r.requestsPerSecond, largeRps);
+  return {
+    scenario: `GET /products?page=1&limit=10 among ${products} vs ${largeProducts.toLocaleString('en')}`,
+    target: 'about as fast among 100 products as among 100,000',
+    pass: clean(r) && spread <= 0.2,
+    measured: `${r.requestsPerSecond} req/s = ${pct(r.requestsPerSecond / bareRps)} of bare among ${products}; ${largeRps} req/s among ${largeProducts.toLocaleString('en')} (spread ${pct(spread)})`,
+    configuration: { products, comparedWith: largeProducts, connections: r.connections, seconds: r.durationSeconds },
+    ...fromLoad(r, bareRps),
+    spread,
+  };
+}
