@@ -68,7 +68,7 @@ async function run(options: LoadOptions, connections: number, duration: number, 
             method: common.method,
             headers: options.headers,
             body: options.body,
-            setupRequest: options.setupRequest,
+            ...(options.setupRequest ? { setupRequest: options.setupRequest } : {}),
             onResponse: (status: number, body: string, context: Record<string, unknown>) => {
               if (status !== expectStatus) wrongStatus += 1;
               options.onResponse?.(status, body, context);
