@@ -288,6 +288,7 @@ export async function openEmbeddedEventStore(options: EmbeddedOptions): Promise<
     },
 
     async ping() {
+      if (writerGone) throw writerGone; // reads would work, writes cannot: not ready
       try {
         db.prepare('SELECT 1').get();
       } catch (error) {
