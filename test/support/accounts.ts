@@ -1,27 +1,19 @@
 // Helpers for account tests: the app wired to a real SMTP sink, and short
 // request helpers per family.
 import type { FastifyInstance, FastifyRequest, LightMyRequestResponse } from 'fastify';
-import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import { openEmbeddedEventStore } from '../../src/infra/eventstore/embedded.js';
-import type { EventStore } from '../../src/infra/eventstore/types.js';
-import { createMemoryReadStore } from '../../src/infra/readstore/memory.js';
-import { openRedisReadStore } from '../../src/infra/readstore/redis.js';
-import type { ReadModelStore } from '../../src/infra/readstore/types.js';
 import { USERS } from '../../projections/users.js';
-import { build, REDIS_URL, tempDir, type ReadModels, type TestApp } from './app.js';
+import { REDIS_URL, type ReadModels } from './app.js';
 import { smtpSink, type SmtpSink } from './smtp-sink.js';
+import { buildWithStores, type AppWithStores } from './stores.js';
 import { deletePrefix } from './redis-cleanup.js';
 
 interface Teardown {
   teardown(fn: () => unknown): void;
 }
 
-export interface MailApp extends TestApp {
+/** The app, its stores (for tests that look at the log and the read models) and its mail sink. */
+export interface MailApp extends AppWithStores {
   sink: SmtpSink;
-  /** The app's stores, for tests that look at the log and the read models. */
-  eventStore: EventStore;
-  readStore: ReadModelStore;
   /** The users read model's keys and values. */
   users(): Promise<Record<string, unknown>>;
   post(url: string, payload: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
@@ -39,26 +31,8 @@ export async function buildWithMail(
   options: { readModels?: ReadModels; env?: Record<string, string>; now?: () => Date } = {},
 ): Promise<MailApp> {
   const sink = await smtpSink(t);
-  const prefix = `test:${randomUUID()}:`;
-  const redis = options.readModels === 'redis';
-  const dataDir = tempDir(t);
-  const eventStore = await openEmbeddedEventStore({ dir: join(dataDir, 'events') });
-  const readStore = redis ? await openRedisReadStore({ url: REDIS_URL, prefix }) : createMemoryReadStore();
-  // Teardowns run last-added first: this one runs after the app has closed.
-  t.teardown(async () => {
-    await readStore.close();
-    await eventStore.close();
-    if (redis) await deleteRedisPrefix(prefix);
-  });
-  const built = await build(t, {
-    ...(options.readModels ? { readModels: options.readModels } : {}),
-    ...(options.now ? { now: options.now } : {}),
-    dataDir,
-    eventStore,
-    readStore,
-    env: { SMTP_URL: sink.url, REDIS_KEY_PREFIX: prefix, ...options.env },
-  });
-  return { ...built, sink, eventStore, readStore, users: () => readStore.dump(USERS), post: poster(built.app) };
+  const built = await buildWithStores(t, { ...options, env: { SMTP_URL: sink.url, ...options.env } });
+  return { ...built, sink, users: () => built.readStore.dump(USERS), post: poster(built.app) };
 }
 
 export function poster(app: FastifyInstance) {

@@ -26,7 +26,7 @@
 //   a fresh replay of the log.
 import type { Test } from 'tap';
 import fc from 'fast-check';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { request as httpRequest, Agent } from 'node:http';
 import { connect } from 'node:net';
@@ -36,13 +36,9 @@ import { runInNewContext } from 'node:vm';
 import type { FastifyRequest } from 'fastify';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { openEmbeddedEventStore } from '../../src/infra/eventstore/embedded.js';
-import { comparePositions, type EventStore, type Position } from '../../src/infra/eventstore/types.js';
-import { createMemoryReadStore } from '../../src/infra/readstore/memory.js';
-import { openRedisReadStore } from '../../src/infra/readstore/redis.js';
-import type { ReadModelStore } from '../../src/infra/readstore/types.js';
-import { build, REDIS_URL, tempDir, type ReadModels, type TestApp } from './app.js';
-import { deletePrefix } from './redis-cleanup.js';
+import { comparePositions, type Position } from '../../src/infra/eventstore/types.js';
+import { tempDir, type ReadModels } from './app.js';
+import { buildWithStores, type AppWithStores } from './stores.js';
 import { compareWithReplay } from './replay-check.js';
 import { startServer } from './server.js';
 import { describeRequest, exampleArbitrary, requestsFor, sweepFor, type HostileRequest, type Pools } from './hostile-inputs.js';
@@ -58,30 +54,11 @@ interface Teardown {
 
 // ---------------------------------------------------------------- the app under attack
 
-export interface HostileApp extends TestApp {
-  eventStore: EventStore;
-  readStore: ReadModelStore;
-}
+export type HostileApp = AppWithStores;
 
 /** The real app with stores the test can look into (closed after the app; Redis keys removed). */
-export async function hostileApp(t: Teardown, options: { readModels?: ReadModels; env?: Record<string, string> } = {}): Promise<HostileApp> {
-  const prefix = `test:${randomUUID()}:`;
-  const redis = options.readModels === 'redis';
-  const dataDir = tempDir(t);
-  const eventStore = await openEmbeddedEventStore({ dir: join(dataDir, 'events') });
-  const readStore = redis ? await openRedisReadStore({ url: REDIS_URL, prefix }) : createMemoryReadStore();
-  t.teardown(async () => {
-    await readStore.close();
-    await eventStore.close();
-    if (redis) await deletePrefix(REDIS_URL, prefix);
-  });
-  const built = await build(t, {
-    dataDir,
-    eventStore,
-    readStore,
-    env: { REDIS_KEY_PREFIX: prefix, ...(redis ? { REDIS_URL } : {}), ...options.env },
-  });
-  return { ...built, eventStore, readStore };
+export function hostileApp(t: Teardown, options: { readModels?: ReadModels; env?: Record<string, string> } = {}): Promise<HostileApp> {
+  return buildWithStores(t, options);
 }
 
 // ---------------------------------------------------------------- the fuzzed world

@@ -1,12 +1,13 @@
 // Opens the real stores for tests: an embedded event store in a temp dir and a
 // read store (in process, or Redis under a unique key prefix).
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { openEmbeddedEventStore } from '../../src/infra/eventstore/embedded.js';
 import type { EventStore } from '../../src/infra/eventstore/types.js';
 import { createMemoryReadStore } from '../../src/infra/readstore/memory.js';
 import { openRedisReadStore } from '../../src/infra/readstore/redis.js';
 import type { ReadModelStore } from '../../src/infra/readstore/types.js';
-import { REDIS_URL, tempDir, type ReadModels } from './app.js';
+import { build, REDIS_URL, tempDir, type ReadModels, type TestApp } from './app.js';
 import { deletePrefix } from './redis-cleanup.js';
 
 interface Teardown {
@@ -27,4 +28,34 @@ export async function readStoreFor(t: Teardown, kind: ReadModels, prefix = `test
     if (kind === 'redis') await deletePrefix(REDIS_URL, prefix);
   });
   return store;
+}
+
+/** The real app over stores the test can look into. */
+export interface AppWithStores extends TestApp {
+  eventStore: EventStore;
+  readStore: ReadModelStore;
+}
+
+/**
+ * The real app over an embedded event store and a read store the test holds
+ * (Redis under a unique prefix, or in process). Teardowns run last-added
+ * first: the stores close after the app, and the Redis keys go with them.
+ */
+export async function buildWithStores(
+  t: Teardown,
+  options: { readModels?: ReadModels; env?: Record<string, string>; now?: () => Date } = {},
+): Promise<AppWithStores> {
+  const prefix = `test:${randomUUID()}:`;
+  const dataDir = tempDir(t);
+  const eventStore = await eventStoreFor(t, join(dataDir, 'events'));
+  const readStore = await readStoreFor(t, options.readModels ?? 'memory', prefix);
+  const built = await build(t, {
+    ...(options.readModels ? { readModels: options.readModels } : {}),
+    ...(options.now ? { now: options.now } : {}),
+    dataDir,
+    eventStore,
+    readStore,
+    env: { REDIS_KEY_PREFIX: prefix, ...options.env },
+  });
+  return { ...built, eventStore, readStore };
 }
