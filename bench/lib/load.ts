@@ -77,6 +77,11 @@ async function run(options: LoadOptions, connections: number, duration: number, 
         ],
       } as autocannon.Options);
   const statusOff = options.expectBody !== undefined ? result.non2xx + (expectStatus === 200 ? 0 : result['2xx']) : wrongStatus;
+  return summarise(result, statusOff + (result.mismatches ?? 0), connections, duration);
+}
+
+/** The figures the results keep from one autocannon run. */
+function summarise(result: autocannon.Result, wrongAnswers: number, connections: number, duration: number): LoadResult {
   return {
     requestsPerSecond: Math.round(result.requests.average),
     requests: result.requests.total,
@@ -88,7 +93,7 @@ async function run(options: LoadOptions, connections: number, duration: number, 
     },
     errors: result.errors,
     timeouts: result.timeouts,
-    wrongAnswers: statusOff + (result.mismatches ?? 0),
+    wrongAnswers,
     connections,
     durationSeconds: duration,
   };
@@ -107,14 +112,5 @@ export async function probe(url: string, options: { rate: number; seconds: numbe
     execFile(process.execPath, args, { maxBuffer: 1 << 22 }, (error, out) => (error ? reject(error) : resolve(out))),
   );
   const r = JSON.parse(stdout) as autocannon.Result;
-  return {
-    requestsPerSecond: Math.round(r.requests.average),
-    requests: r.requests.total,
-    latencyMs: { p50: r.latency.p50, p97_5: r.latency.p97_5, p99: r.latency.p99, max: r.latency.max },
-    errors: r.errors,
-    timeouts: r.timeouts,
-    wrongAnswers: r.non2xx,
-    connections: 1,
-    durationSeconds: options.seconds,
-  };
+  return summarise(r, r.non2xx, 1, options.seconds);
 }

@@ -44,11 +44,17 @@ class WrongRevision extends Error {
   }
 }
 
-export function openCommitter(file: string): { commit(items: WriteItem[]): WriteOutcome[]; close(): void } {
+/** A connection to the log's file, as every connection to it is set up: WAL, every commit synced. */
+export function openDatabase(file: string): Database.Database {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
+  return db;
+}
+
+export function openCommitter(file: string): { commit(items: WriteItem[]): WriteOutcome[]; close(): void } {
+  const db = openDatabase(file);
   const q = {
     streamRevision: db.prepare<[string], { r: number | null }>('SELECT max(revision) AS r FROM events WHERE stream = ?'),
     byId: db.prepare<[string, string], { revision: number }>('SELECT revision FROM events WHERE id = ? AND stream = ?'),

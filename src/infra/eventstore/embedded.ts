@@ -10,8 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { EventEmitter, on } from 'node:events';
 import { Worker } from 'node:worker_threads';
-import Database from 'better-sqlite3';
-import type { WriteItem, WriteReply } from './embedded-writer.js';
+import { openDatabase, type WriteItem, type WriteReply } from './embedded-writer.js';
 import {
   EventStoreUnavailableError,
   WrongExpectedRevisionError,
@@ -91,10 +90,7 @@ export interface EmbeddedOptions {
 export async function openEmbeddedEventStore(options: EmbeddedOptions): Promise<EventStore> {
   mkdirSync(options.dir, { recursive: true });
   const file = join(options.dir, 'events.db');
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('busy_timeout = 5000');
+  const db = openDatabase(file);
   db.exec(SCHEMA);
 
   const q = {
