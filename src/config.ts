@@ -2,6 +2,7 @@
 // value stops the start with a message naming the variable (ConfigError).
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 
 export interface Argon2Params {
@@ -20,6 +21,8 @@ export interface Config {
   jwtSecret: string;
   otpSecret: string;
   smtpUrl: string | undefined;
+  /** 'smtp' sends through SMTP_URL; 'outbox' writes .eml files under DATA_DIR/outbox/. */
+  mailTransport: 'smtp' | 'outbox';
   mailFrom: string;
   publicProductReads: boolean;
   authRateLimit: number;
@@ -30,6 +33,8 @@ export interface Config {
   readYourWritesTimeoutMs: number;
   /** 'inline': this process runs the projections; 'off': another process does (see `npm run projector`). */
   projections: 'inline' | 'off';
+  /** How long `npm run replay` keeps the old read-model generation after the switch, for queries still reading it. */
+  replayGraceMs: number;
 }
 
 export class ConfigError extends Error {
@@ -65,6 +70,8 @@ export const CONFIG_VARIABLES = [
   'ARGON2_PARALLELISM',
   'READ_YOUR_WRITES_TIMEOUT_MS',
   'PROJECTIONS',
+  'MAIL_TRANSPORT',
+  'REPLAY_GRACE_MS',
 ] as const;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -106,6 +113,29 @@ function url(env: Env, name: string, protocols: string[]): string | undefined {
   return raw;
 }
 
+/**
+ * EVENTSTORE_URL is checked with the client's own connection-string parser, so
+ * whatever the client would refuse at start is a config error here instead.
+ * Loaded only when the variable is set: the embedded default never loads gRPC.
+ */
+function eventStoreUrl(env: Env): string | undefined {
+  const raw = str(env, 'EVENTSTORE_URL');
+  if (raw === undefined) return undefined;
+  if (!/^esdb(\+discover)?:\/\//.test(raw)) {
+    throw new ConfigError('EVENTSTORE_URL', `must start with esdb:// or esdb+discover:// (the connection strings @eventstore/db-client accepts), got "${raw}"`);
+  }
+  const require = createRequire(import.meta.url);
+  const { parseConnectionString } = require('@eventstore/db-client/dist/Client/parseConnectionString.js') as {
+    parseConnectionString(s: string): unknown;
+  };
+  try {
+    parseConnectionString(raw);
+  } catch (error) {
+    throw new ConfigError('EVENTSTORE_URL', `is not a valid connection string: ${(error as Error).message}`);
+  }
+  return raw;
+}
+
 function oneOf<T extends string>(env: Env, name: string, values: readonly T[], fallback: T): T {
   const raw = str(env, name);
   if (raw === undefined) return fallback;
@@ -113,6 +143,24 @@ function oneOf<T extends string>(env: Env, name: string, values: readonly T[], f
     throw new ConfigError(name, `must be one of ${values.join(', ')}, got "${raw}"`);
   }
   return raw as T;
+}
+
+/**
+ * Mail is never dropped by default: production needs SMTP_URL unless files
+ * are chosen explicitly (MAIL_TRANSPORT=outbox); development falls back to
+ * the outbox, where a person reads the codes.
+ */
+function mailTransport(chosen: 'smtp' | 'outbox' | 'auto', smtpUrl: string | undefined, production: boolean): 'smtp' | 'outbox' {
+  if (chosen === 'outbox') return 'outbox';
+  if (smtpUrl) return 'smtp';
+  if (chosen === 'smtp') throw new ConfigError('SMTP_URL', 'is required with MAIL_TRANSPORT=smtp');
+  if (production) {
+    throw new ConfigError(
+      'SMTP_URL',
+      'is required in production, or mail would only be written to DATA_DIR/outbox/ (set MAIL_TRANSPORT=outbox to choose that)',
+    );
+  }
+  return 'outbox';
 }
 
 /**
@@ -148,13 +196,14 @@ export function loadConfig(env: Env = process.env): Config {
   const config: Config = {
     port: int(env, 'PORT', 3000, 0, 65535),
     host: str(env, 'HOST') ?? '127.0.0.1',
-    eventStoreUrl: url(env, 'EVENTSTORE_URL', ['esdb:', 'esdb+discover:', 'kurrentdb:', 'kdb:']),
+    eventStoreUrl: eventStoreUrl(env),
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
     redisKeyPrefix: str(env, 'REDIS_KEY_PREFIX') ?? 'chronicle:',
     dataDir,
     jwtSecret: '',
     otpSecret: '',
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    mailTransport: 'outbox',
     mailFrom: str(env, 'MAIL_FROM') ?? 'Chronicle <no-reply@chronicle.local>',
     publicProductReads: bool(env, 'PUBLIC_PRODUCT_READS', false),
     authRateLimit: int(env, 'AUTH_RATE_LIMIT', 10, 0, 1_000_000),
@@ -168,7 +217,9 @@ export function loadConfig(env: Env = process.env): Config {
     },
     readYourWritesTimeoutMs: int(env, 'READ_YOUR_WRITES_TIMEOUT_MS', 5000, 0, 600_000),
     projections: oneOf(env, 'PROJECTIONS', ['inline', 'off'] as const, 'inline'),
+    replayGraceMs: int(env, 'REPLAY_GRACE_MS', 5000, 0, 600_000),
   };
+  const chosenTransport = oneOf(env, 'MAIL_TRANSPORT', ['smtp', 'outbox', 'auto'] as const, 'auto');
   if (config.projections === 'off' && !config.redisUrl) {
     throw new ConfigError('PROJECTIONS', '"off" needs REDIS_URL: in-process read models are only filled by this process');
   }
@@ -178,5 +229,7 @@ export function loadConfig(env: Env = process.env): Config {
   // Secrets last: a bad value elsewhere must not leave a generated file behind.
   config.jwtSecret = secret(env, 'JWT_SECRET', production, dataDir);
   config.otpSecret = secret(env, 'OTP_SECRET', production, dataDir);
+  // After the secrets: a production start without them says so first (nothing is generated in production).
+  config.mailTransport = mailTransport(chosenTransport, config.smtpUrl, production);
   return config;
 }

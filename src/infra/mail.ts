@@ -1,5 +1,5 @@
 // Outgoing mail behind a small interface: SMTP through nodemailer when
-// SMTP_URL is set, otherwise each message is written to DATA_DIR/outbox/ as an
+// SMTP_URL is set (and MAIL_TRANSPORT is not outbox), otherwise each message is written to DATA_DIR/outbox/ as an
 // .eml file (for development and for people reading codes by hand). A mail
 // that cannot be sent is a MailUnavailableError: 503 to the client in its
 // family's envelope, one log line, never a crash.
@@ -46,13 +46,16 @@ function describe(error: unknown): Record<string, unknown> {
   return { code: e.code, command: e.command, responseCode: e.responseCode, reason: String(e.message ?? error) };
 }
 
-export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'dataDir'>, log: FastifyBaseLogger): Mailer {
+export function createMailer(
+  config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'dataDir'> & Partial<Pick<Config, 'mailTransport'>>,
+  log: FastifyBaseLogger,
+): Mailer {
   const fail = (what: string, error: unknown): never => {
     log.error({ mail: describe(error) }, what);
     throw new MailUnavailableError();
   };
 
-  if (config.smtpUrl) {
+  if (config.smtpUrl && config.mailTransport !== 'outbox') {
     // A pool keeps a few connections open: a code mail need not wait for a new SMTP greeting.
     // nodemailer's default timeouts wait minutes for a silent server; a client is waiting here.
     // Settings in the URL's query string (e.g. ?maxConnections=) still win.
