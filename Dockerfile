@@ -16,6 +16,8 @@ WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json openapi.yaml ./
+# npm run replay/audit check dist/ against the sources first; the image has only dist/.
+COPY scripts ./scripts
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 3000

@@ -31,9 +31,20 @@ export function redactUrl(url: string): string {
   return url.replace(SECRET_IN_PATH, '$1[Redacted]');
 }
 
-export function loggerOptions(level: string, stream?: DestinationStream): FastifyServerOptions['logger'] {
+/**
+ * Human-readable lines (pino-pretty) for a person at a terminal in
+ * development; JSON everywhere else (pipes, files, production, tests), so log
+ * collectors always get one JSON object per line.
+ */
+export function prettyByDefault(env: Record<string, string | undefined> = process.env, stdout: { isTTY?: boolean } = process.stdout): boolean {
+  return stdout.isTTY === true && (env.NODE_ENV ?? 'development').trim() === 'development';
+}
+
+export function loggerOptions(level: string, stream?: DestinationStream, pretty = !stream && prettyByDefault()): FastifyServerOptions['logger'] {
   return {
     level,
+    // pino-pretty runs in pino's worker thread; redaction happens before a line gets there.
+    ...(pretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } } } : {}),
     redact: { paths: REDACT_PATHS, censor: '[Redacted]' },
     serializers: {
       req(request: { method: string; url: string; id: string; ip?: string }) {
