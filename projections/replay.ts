@@ -10,6 +10,8 @@ import type { Projection } from './types.js';
 export interface ReplayProgress {
   events: number;
   seconds: number;
+  /** Position of the last event applied (with the log's head, how far along the replay is). */
+  position?: Position;
 }
 
 export interface ReplayResult {
@@ -29,13 +31,15 @@ export interface ReplayOptions {
   onProgress?: (progress: ReplayProgress) => void;
   /** Keep the old generation this long after the switch (queries may still hold it), then drop it. */
   dropOldAfterMs?: number;
+  /** Called after the switch, before the wait of dropOldAfterMs (so a person knows why nothing moves). */
+  onGrace?: (ms: number) => void;
 }
 
 /** Applies the whole log, and then what was appended meanwhile, until a read finds nothing new. */
 async function rebuild(
   options: ReplayOptions,
   cursors: ModelCursor[],
-  report: (events: number) => void,
+  report: (events: number, position: Position) => void,
 ): Promise<{ events: number; end: Position | undefined }> {
   const batchSize = options.batchSize ?? 1000;
   let events = 0;
@@ -58,7 +62,7 @@ async function rebuild(
       ).then(() => {
         after = last;
         events += items.length;
-        report(events);
+        report(events, last);
       });
       readThisRound += items.length;
       // Nobody waits for a failed write until the next flush: keep its rejection from going unhandled.
@@ -79,10 +83,12 @@ export async function replay(options: ReplayOptions): Promise<ReplayResult> {
   const started = performance.now();
   const elapsed = () => (performance.now() - started) / 1000;
   let lastReport = 0;
-  const report = (events: number) => {
+  let lastPosition: Position | undefined;
+  const report = (events: number, position: Position) => {
+    lastPosition = position;
     if (performance.now() - lastReport < 200) return;
     lastReport = performance.now();
-    options.onProgress?.({ events, seconds: elapsed() });
+    options.onProgress?.({ events, seconds: elapsed(), position });
   };
 
   const cursors: ModelCursor[] = [];
@@ -124,8 +130,10 @@ export async function replay(options: ReplayOptions): Promise<ReplayResult> {
     // The rate covers the rebuild and the switch: the grace period for queries still reading the
     // old generation, and dropping it, are housekeeping after the new models serve.
     const seconds = elapsed();
-    options.onProgress?.({ events, seconds });
-    if ((options.dropOldAfterMs ?? 0) > 0) await new Promise((r) => setTimeout(r, options.dropOldAfterMs));
+    options.onProgress?.({ events, seconds, ...(lastPosition ? { position: lastPosition } : {}) });
+    const grace = options.dropOldAfterMs ?? 0;
+    options.onGrace?.(grace);
+    if (grace > 0) await new Promise((r) => setTimeout(r, grace));
     for (const [name, generation] of old) await readStore.dropGeneration(name, generation);
 
     return { events, seconds, eventsPerSecond: seconds > 0 ? events / seconds : events, generations };
