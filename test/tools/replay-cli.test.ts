@@ -1,7 +1,7 @@
 // `npm run replay` tells the truth: a bar with total, percentage, rate and
 // time left on a terminal, plain lines otherwise, and a last line with the
 // real wall time and the grace wait (REPLAY_GRACE_MS) it included.
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { execFile, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
@@ -10,7 +10,7 @@ import { build, REDIS_URL } from '../support/app.js';
 const run = promisify(execFile);
 const haveScript = spawnSync('script', ['--version']).status === 0;
 
-async function seeded(t: Parameters<typeof build>[0]) {
+async function seeded(t: Test) {
   const prefix = `test:${randomUUID()}:`;
   const env = { REDIS_URL, REDIS_KEY_PREFIX: prefix };
   const { app, dataDir } = await build(t, { env });
