@@ -12,18 +12,18 @@ export const DataKey = Type.String({
 /** Any JSON value but null (OpenAPI 3.0 has no "not null", so the other five types). */
 export const DataValue = Type.Union(
   [Type.String(), Type.Number(), Type.Boolean(), Type.Object({}, { additionalProperties: true }), Type.Array(Type.Unknown())],
-  { description: `Any JSON value but null, at most ${VALUE_MAX_BYTES / 1024} KiB serialised and ${VALUE_MAX_DEPTH} levels deep` },
+  { title: 'DataValue', description: `Any JSON value but null, at most ${VALUE_MAX_BYTES / 1024} KiB serialised and ${VALUE_MAX_DEPTH} levels deep` },
 );
 
-export const StoreBody = Type.Object({ key: DataKey, value: DataValue });
-export const UpdateBody = Type.Object({ value: DataValue });
+export const StoreBody = Type.Object({ key: DataKey, value: DataValue }, { title: 'DataItemInput' });
+export const UpdateBody = Type.Object({ value: DataValue }, { title: 'DataValueInput' });
 export const KeyParams = Type.Object({ key: DataKey });
 
-export const Done = Type.Object({ status: Type.Literal('success'), message: Type.String() });
+export const Done = Type.Object({ status: Type.Literal('success'), message: Type.String() }, { title: 'DataDone' });
 export const Found = Type.Object({
   status: Type.Literal('success'),
-  data: Type.Object({ key: Type.String(), value: Type.Unknown({ description: 'The stored JSON value' }) }),
-});
+  data: Type.Object({ key: Type.String(), value: Type.Unknown({ description: 'The stored JSON value' }) }, { title: 'DataItem' }),
+}, { title: 'DataItemResponse' });
 
 export const messages = {
   INVALID_KEY: 'The provided key is not valid or missing. A key is 1 to 256 characters of A-Z a-z 0-9 _ . : -',

@@ -11,7 +11,7 @@ const NOT_BLANK = '\\S';
 export const ProductName = Type.String({ minLength: 1, maxLength: NAME_MAX, pattern: NOT_BLANK });
 export const ProductDescription = Type.String({ minLength: 1, maxLength: DESCRIPTION_MAX, pattern: NOT_BLANK });
 
-export const ProductBody = Type.Object({ name: ProductName, description: ProductDescription });
+export const ProductBody = Type.Object({ name: ProductName, description: ProductDescription }, { title: 'ProductInput' });
 
 export const ProductId = Type.Integer({ minimum: 1, maximum: MAX_ID, description: 'Product id (a positive integer)' });
 export const ProductParams = Type.Object({ id: ProductId });
@@ -48,8 +48,8 @@ export const ProductPage = Type.Object({
     limit: Type.Integer(),
     hasNext: Type.Boolean(),
     hasPrev: Type.Boolean(),
-  }),
-});
+  }, { title: 'Pagination' }),
+}, { title: 'ProductPage' });
 export type ProductPage = Static<typeof ProductPage>;
 
 export const messages = {

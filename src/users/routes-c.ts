@@ -11,21 +11,9 @@ import type { Services } from '../infra/services.js';
 import { findAccount, registerUser, signIn } from './commands.js';
 import type { Profile } from './events.js';
 import { exchangeResetCode, requestResetCode, resetPasswordWithToken, tokenAccount } from './recovery.js';
-import { AccountName, Email, LoginField, Password, Username, messages } from './schemas.js';
+import { AccountName, DeliveryAddress, Email, LoginField, Password, Username, messages } from './schemas.js';
 
 const tags = ['C: Auth'];
-
-const Address = Type.Object(
-  {
-    state: Type.Optional(Type.String({ maxLength: 256 })),
-    district: Type.Optional(Type.String({ maxLength: 256 })),
-    city: Type.Optional(Type.String({ maxLength: 256 })),
-    pincode: Type.Optional(Type.String({ maxLength: 256 })),
-    address_lane: Type.Optional(Type.String({ maxLength: 256 })),
-    landmark: Type.Optional(Type.String({ maxLength: 256 })),
-  },
-  { additionalProperties: Type.String({ maxLength: 256 }), maxProperties: 20 },
-);
 
 const PhoneNumber = Type.Union([
   Type.Integer({ minimum: 0, maximum: 999_999_999_999_999 }),
@@ -108,8 +96,8 @@ export const cUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
           email: Email,
           password: Password,
           phoneNumber: Type.Optional(PhoneNumber),
-          'delivery Address': Type.Optional(Address),
-          deliveryAddress: Type.Optional(Address),
+          'delivery Address': Type.Optional(DeliveryAddress),
+          deliveryAddress: Type.Optional(DeliveryAddress),
         }),
         response: {
           201: Type.Object({ message: Type.String(), user_id: Type.String() }),

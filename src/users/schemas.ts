@@ -13,6 +13,23 @@ export const LoginField = Type.String({ minLength: 1, maxLength: 1024 });
 /** A username or email that names an account in a request: as LoginField, and blank counts as missing. */
 export const AccountName = Type.String({ minLength: 1, maxLength: 1024, pattern: '\\S' });
 
+/**
+ * C's delivery address: text fields, the documented ones (state, district,
+ * city, pincode, address_lane, landmark) and any others. One named schema for
+ * both spellings of the body key, declared as a map of text only: with named
+ * properties beside it, generators emit the type twice (orval) or optional
+ * fields that do not fit the index type.
+ */
+export const DeliveryAddress = Type.Object(
+  {},
+  {
+    title: 'DeliveryAddress',
+    additionalProperties: Type.String({ maxLength: 256 }),
+    maxProperties: 20,
+    description: 'Text fields (at most 20, each at most 256 characters): state, district, city, pincode, address_lane, landmark, or others',
+  },
+);
+
 export const messages = {
   username: 'Username must be 3 to 64 characters: letters, digits, _ . -',
   password: 'Password must be 8 to 128 characters',

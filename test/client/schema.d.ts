@@ -511,9 +511,463 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** ApiRegisterBody */
+        ApiRegisterBody: {
+            username: string;
+            /** Format: email */
+            email: string;
+            password: string;
+            full_name: string;
+            age?: number;
+            gender: string;
+        };
+        /** ApiRegisterError400 */
+        ApiRegisterError400: {
+            /** @enum {string} */
+            status: "error";
+            /** @enum {string} */
+            code: "INVALID_REQUEST" | "INVALID_PASSWORD" | "INVALID_AGE" | "GENDER_REQUIRED";
+            message: string;
+        };
+        /** ApiRegisterError409 */
+        ApiRegisterError409: {
+            /** @enum {string} */
+            status: "error";
+            /** @enum {string} */
+            code: "USERNAME_EXISTS" | "EMAIL_EXISTS";
+            message: string;
+        };
+        /** ApiRegisterResponse */
+        ApiRegisterResponse: {
+            /** @enum {string} */
+            status: "success";
+            message: string;
+            data: {
+                user_id: string;
+                username: string;
+                email: string;
+                full_name: string;
+                age?: number;
+                gender: string;
+            };
+        };
+        /** ApiTokenBody */
+        ApiTokenBody: {
+            username: string;
+            password: string;
+        };
+        /** ApiTokenError400 */
+        ApiTokenError400: {
+            /** @enum {string} */
+            status: "error";
+            /** @enum {string} */
+            code: "INVALID_REQUEST" | "MISSING_FIELDS";
+            message: string;
+        };
+        /** ApiTokenError401 */
+        ApiTokenError401: {
+            /** @enum {string} */
+            status: "error";
+            /** @enum {string} */
+            code: "INVALID_CREDENTIALS";
+            message: string;
+        };
+        /** ApiTokenError403 */
+        ApiTokenError403: {
+            /** @enum {string} */
+            status: "error";
+            /** @enum {string} */
+            code: "EMAIL_NOT_VERIFIED";
+            message: string;
+        };
+        /** ApiTokenResponse */
+        ApiTokenResponse: {
+            /** @enum {string} */
+            status: "success";
+            message: string;
+            data: {
+                access_token: string;
+                expires_in: number;
+            };
+        };
+        /** AuthAuthenticateBody */
+        AuthAuthenticateBody: {
+            username: string;
+            password: string;
+        };
+        /** AuthAuthenticateResponse */
+        AuthAuthenticateResponse: {
+            message: string;
+            token: string;
+        };
+        /** AuthCreateAccountBody */
+        AuthCreateAccountBody: {
+            username: string;
+            /** Format: email */
+            email: string;
+            password: string;
+            phoneNumber?: number | string;
+            "delivery Address"?: components["schemas"]["DeliveryAddress"];
+            deliveryAddress?: components["schemas"]["DeliveryAddress"];
+        };
+        /** AuthCreateAccountResponse */
+        AuthCreateAccountResponse: {
+            message: string;
+            user_id: string;
+        };
+        /** AuthForgotPasswordBody */
+        AuthForgotPasswordBody: {
+            /** Format: email */
+            email: string;
+        };
+        /** AuthForgotPasswordResponse */
+        AuthForgotPasswordResponse: {
+            message: string;
+        };
+        /** AuthResetPasswordBody */
+        AuthResetPasswordBody: {
+            new_passoword?: string;
+            new_password?: string;
+        };
+        /** AuthResetPasswordResponse */
+        AuthResetPasswordResponse: {
+            message: string;
+        };
+        /** AuthVerifyResetOtpBody */
+        AuthVerifyResetOtpBody: {
+            /** Format: email */
+            email?: string;
+            otp: string;
+        };
+        /** AuthVerifyResetOtpResponse */
+        AuthVerifyResetOtpResponse: {
+            message: string;
+            token: string;
+        };
+        /** DataDone */
+        DataDone: {
+            /** @enum {string} */
+            status: "success";
+            message: string;
+        };
+        /** DataItem */
+        DataItem: {
+            key: string;
+            /** @description The stored JSON value */
+            value: unknown;
+        };
+        /** DataItemInput */
+        DataItemInput: {
+            /** @description 1 to 256 characters of A-Z a-z 0-9 _ . : - (case-sensitive; the caller's own namespace) */
+            key: string;
+            value: components["schemas"]["DataValue"];
+        };
+        /** DataItemResponse */
+        DataItemResponse: {
+            /** @enum {string} */
+            status: "success";
+            data: components["schemas"]["DataItem"];
+        };
+        /**
+         * DataValue
+         * @description Any JSON value but null, at most 64 KiB serialised and 128 levels deep
+         */
+        DataValue: string | number | boolean | {
+            [key: string]: unknown;
+        } | unknown[];
+        /** DataValueInput */
+        DataValueInput: {
+            value: components["schemas"]["DataValue"];
+        };
+        /** DeleteDataError400 */
+        DeleteDataError400: {
+            /** @enum {string} */
+            status: "error";
+            /** @enum {string} */
+            code: "INVALID_REQUEST" | "INVALID_KEY";
+            message: string;
+        };
+        /** DeleteDataError404 */
+        DeleteDataError404: {
+            /** @enum {string} */
+            status: "error";
+            /** @enum {string} */
+            code: "KEY_NOT_FOUND";
+            message: string;
+        };
+        /** DeleteProductResponse */
+        DeleteProductResponse: {
+            message: string;
+        };
+        /**
+         * DeliveryAddress
+         * @description Text fields (at most 20, each at most 256 characters): state, district, city, pincode, address_lane, landmark, or others
+         */
+        DeliveryAddress: {
+            [key: string]: string;
+        };
         /** ErrorBody */
         ErrorBody: {
             error: string;
+        };
+        /** GetDataError400 */
+        GetDataError400: {
+            /** @enum {string} */
+            status: "error";
+            /** @enum {string} */
+            code: "INVALID_REQUEST" | "INVALID_KEY";
+            message: string;
+        };
+        /** GetDataError404 */
+        GetDataError404: {
+            /** @enum {string} */
+            status: "error";
+            /** @enum {string} */
+            code: "KEY_NOT_FOUND";
+            message: string;
+        };
+        /**
+         * HealthResponse
+         * @description The process is up
+         */
+        HealthResponse: {
+            /** @enum {string} */
+            status: "ok";
+        };
+        /** LoginBody */
+        LoginBody: {
+            username: string;
+            password: string;
+        };
+        /** LoginResponse */
+        LoginResponse: {
+            access_token: string;
+        };
+        /**
+         * LogoutResponse
+         * @description responseCode 611
+         */
+        LogoutResponse: {
+            /** @enum {number} */
+            statusCode: 200;
+            /** @enum {number} */
+            responseCode: 611;
+        };
+        /** Order */
+        Order: {
+            id: number;
+            userId: number;
+            /** @enum {string} */
+            status: "placed" | "cancelled";
+            items: components["schemas"]["OrderItem"][];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** OrderInput */
+        OrderInput: {
+            /** @description Each product at most once */
+            items: components["schemas"]["OrderItemInput"][];
+        };
+        /** OrderItem */
+        OrderItem: {
+            productId: number;
+            /** @description The product's name when the order was placed */
+            name: string;
+            quantity: number;
+        };
+        /** OrderItemInput */
+        OrderItemInput: {
+            productId: number;
+            quantity: number;
+        };
+        /** OrderList */
+        OrderList: {
+            /** @description Newest first */
+            orders: components["schemas"]["Order"][];
+        };
+        /** Pagination */
+        Pagination: {
+            currentPage: number;
+            totalPages: number;
+            totalProducts: number;
+            limit: number;
+            hasNext: boolean;
+            hasPrev: boolean;
+        };
+        /** Product */
+        Product: {
+            id: number;
+            name: string;
+            description: string;
+            userId: number;
+            /** @description https://picsum.photos/200/200?random=<name, runs of non-alphanumerics as _> */
+            image: string;
+        };
+        /** ProductInput */
+        ProductInput: {
+            name: string;
+            description: string;
+        };
+        /** ProductPage */
+        ProductPage: {
+            products: components["schemas"]["Product"][];
+            pagination: components["schemas"]["Pagination"];
+        };
+        /**
+         * ReadyError503
+         * @description Readiness and what it rests on
+         */
+        ReadyError503: {
+            /** @enum {string} */
+            status: "ready" | "not ready";
+            checks: {
+                /** @description "ok" or why not */
+                eventStore: string;
+                /** @description "ok" or why not */
+                readStore: string;
+                /** @description "ok", "catching up", or why not */
+                projections: string;
+                /** @description Age of the oldest event the read models have not applied */
+                lagSeconds: number;
+            };
+        };
+        /**
+         * ReadyResponse
+         * @description Readiness and what it rests on
+         */
+        ReadyResponse: {
+            /** @enum {string} */
+            status: "ready" | "not ready";
+            checks: {
+                /** @description "ok" or why not */
+                eventStore: string;
+                /** @description "ok" or why not */
+                readStore: string;
+                /** @description "ok", "catching up", or why not */
+                projections: string;
+                /** @description Age of the oldest event the read models have not applied */
+                lagSeconds: number;
+            };
+        };
+        /** RegisterBody */
+        RegisterBody: {
+            username: string;
+            password: string;
+            /** Format: email */
+            email?: string;
+        };
+        /** RegisterResponse */
+        RegisterResponse: {
+            id: number;
+            username: string;
+        };
+        /** RegistrationApiError */
+        RegistrationApiError: {
+            /** @enum {string} */
+            status: "error";
+            code: string;
+            message: string;
+        };
+        /** RegistrationApiError401 */
+        RegistrationApiError401: {
+            /** @enum {string} */
+            status: "error";
+            /** @enum {string} */
+            code: "INVALID_TOKEN";
+            message: string;
+        };
+        /** RegistrationApiError413 */
+        RegistrationApiError413: {
+            /** @enum {string} */
+            status: "error";
+            /** @enum {string} */
+            code: "PAYLOAD_TOO_LARGE";
+            message: string;
+        };
+        /** RegistrationApiError414 */
+        RegistrationApiError414: {
+            /** @enum {string} */
+            status: "error";
+            /** @enum {string} */
+            code: "URI_TOO_LONG";
+            message: string;
+        };
+        /** RegistrationApiError415 */
+        RegistrationApiError415: {
+            /** @enum {string} */
+            status: "error";
+            /** @enum {string} */
+            code: "UNSUPPORTED_MEDIA_TYPE";
+            message: string;
+        };
+        /** RegistrationApiError429 */
+        RegistrationApiError429: {
+            /** @enum {string} */
+            status: "error";
+            /** @enum {string} */
+            code: "TOO_MANY_REQUESTS";
+            message: string;
+        };
+        /** RegistrationApiError503 */
+        RegistrationApiError503: {
+            /** @enum {string} */
+            status: "error";
+            /** @enum {string} */
+            code: "SERVICE_UNAVAILABLE";
+            message: string;
+        };
+        /** RequestPasswordResetOtpBody */
+        RequestPasswordResetOtpBody: {
+            username: string;
+            /** Format: email */
+            email: string;
+        };
+        /** RequestPasswordResetOtpResponse */
+        RequestPasswordResetOtpResponse: {
+            message: string;
+        };
+        /** SetNewPasswordWithOtpBody */
+        SetNewPasswordWithOtpBody: {
+            username: string;
+            /** @description The 6-digit code from the mail, as a JSON number */
+            otp: number;
+            password: string;
+        };
+        /** SetNewPasswordWithOtpResponse */
+        SetNewPasswordWithOtpResponse: {
+            message: string;
+        };
+        /** StoreDataError400 */
+        StoreDataError400: {
+            /** @enum {string} */
+            status: "error";
+            /** @enum {string} */
+            code: "INVALID_REQUEST" | "INVALID_KEY" | "INVALID_VALUE";
+            message: string;
+        };
+        /** StoreDataError409 */
+        StoreDataError409: {
+            /** @enum {string} */
+            status: "error";
+            /** @enum {string} */
+            code: "KEY_EXISTS";
+            message: string;
+        };
+        /** UpdateDataError400 */
+        UpdateDataError400: {
+            /** @enum {string} */
+            status: "error";
+            /** @enum {string} */
+            code: "INVALID_REQUEST" | "INVALID_KEY" | "INVALID_VALUE";
+            message: string;
+        };
+        /** UpdateDataError404 */
+        UpdateDataError404: {
+            /** @enum {string} */
+            status: "error";
+            /** @enum {string} */
+            code: "KEY_NOT_FOUND";
+            message: string;
         };
         /** UsersApiBody */
         UsersApiBody: {
@@ -523,12 +977,164 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        /** RegistrationApiError */
-        RegistrationApiError: {
-            /** @enum {string} */
-            status: "error";
+        /** UsersApiError400 */
+        UsersApiError400: {
+            /** @enum {integer} */
+            statusCode: 400;
+            /** @enum {integer} */
+            responseCode: 600;
+            error: string;
+        };
+        /** UsersApiError413 */
+        UsersApiError413: {
+            /** @enum {integer} */
+            statusCode: 413;
+            /** @enum {integer} */
+            responseCode: 413;
+            error: string;
+        };
+        /** UsersApiError414 */
+        UsersApiError414: {
+            /** @enum {integer} */
+            statusCode: 414;
+            /** @enum {integer} */
+            responseCode: 414;
+            error: string;
+        };
+        /** UsersApiError415 */
+        UsersApiError415: {
+            /** @enum {integer} */
+            statusCode: 415;
+            /** @enum {integer} */
+            responseCode: 415;
+            error: string;
+        };
+        /** UsersApiError429 */
+        UsersApiError429: {
+            /** @enum {integer} */
+            statusCode: 429;
+            /** @enum {integer} */
+            responseCode: 429;
+            error: string;
+        };
+        /** UsersApiError503 */
+        UsersApiError503: {
+            /** @enum {integer} */
+            statusCode: 503;
+            /** @enum {integer} */
+            responseCode: 503;
+            error: string;
+        };
+        /** UsersDeleteUserBody */
+        UsersDeleteUserBody: {
+            email: string;
+            password: string;
+        };
+        /**
+         * UsersDeleteUserResponse
+         * @description responseCode 617, 603, 610
+         */
+        UsersDeleteUserResponse: {
+            /** @enum {number} */
+            statusCode: 200;
+            /** @enum {integer} */
+            responseCode: 617 | 603 | 610;
+        };
+        /** UsersLoginBody */
+        UsersLoginBody: {
+            email: string;
+            password: string;
+        };
+        /**
+         * UsersLoginResponse
+         * @description responseCode 609, 601, 602, 603
+         */
+        UsersLoginResponse: {
+            /** @enum {number} */
+            statusCode: 200;
+            /** @enum {integer} */
+            responseCode: 609 | 601 | 602 | 603;
+            username?: string;
+            email?: string;
+            sessionId?: string;
+            token?: string;
+        };
+        /** UsersRegisterBody */
+        UsersRegisterBody: {
+            username: string;
+            /** Format: email */
+            email: string;
+            password: string;
+        };
+        /**
+         * UsersRegisterResponse
+         * @description responseCode 615, 607, 608
+         */
+        UsersRegisterResponse: {
+            /** @enum {number} */
+            statusCode: 200;
+            /** @enum {integer} */
+            responseCode: 615 | 607 | 608;
+            username?: string;
+            email?: string;
+        };
+        /** UsersRequestPasswordResetBody */
+        UsersRequestPasswordResetBody: {
+            email: string;
+        };
+        /**
+         * UsersRequestPasswordResetResponse
+         * @description responseCode 612, 602
+         */
+        UsersRequestPasswordResetResponse: {
+            /** @enum {number} */
+            statusCode: 200;
+            /** @enum {integer} */
+            responseCode: 612 | 602;
+        };
+        /** UsersResendVerificationCodeBody */
+        UsersResendVerificationCodeBody: {
+            email: string;
+        };
+        /**
+         * UsersResendVerificationCodeResponse
+         * @description responseCode 616, 602, 605
+         */
+        UsersResendVerificationCodeResponse: {
+            /** @enum {number} */
+            statusCode: 200;
+            /** @enum {integer} */
+            responseCode: 616 | 602 | 605;
+        };
+        /** UsersResetPasswordBody */
+        UsersResetPasswordBody: {
+            password: string;
+        };
+        /**
+         * UsersResetPasswordResponse
+         * @description responseCode 614, 613
+         */
+        UsersResetPasswordResponse: {
+            /** @enum {number} */
+            statusCode: 200;
+            /** @enum {integer} */
+            responseCode: 614 | 613;
+        };
+        /** UsersVerifySentCodeBody */
+        UsersVerifySentCodeBody: {
+            email: string;
             code: string;
-            message: string;
+            password: string;
+        };
+        /**
+         * UsersVerifySentCodeResponse
+         * @description responseCode 605, 604, 603, 610
+         */
+        UsersVerifySentCodeResponse: {
+            /** @enum {number} */
+            statusCode: 200;
+            /** @enum {integer} */
+            responseCode: 605 | 604 | 603 | 610;
         };
     };
     responses: never;
@@ -554,10 +1160,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "ok";
-                    };
+                    "application/json": components["schemas"]["HealthResponse"];
                 };
             };
         };
@@ -577,19 +1180,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        status: "ready" | "not ready";
-                        checks: {
-                            /** @description "ok" or why not */
-                            eventStore: string;
-                            /** @description "ok" or why not */
-                            readStore: string;
-                            /** @description "ok", "catching up", or why not */
-                            projections: string;
-                            /** @description Age of the oldest event the read models have not applied */
-                            lagSeconds: number;
-                        };
-                    };
+                    "application/json": components["schemas"]["ReadyResponse"];
                 };
             };
             /** @description Readiness and what it rests on */
@@ -600,19 +1191,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        status: "ready" | "not ready";
-                        checks: {
-                            /** @description "ok" or why not */
-                            eventStore: string;
-                            /** @description "ok" or why not */
-                            readStore: string;
-                            /** @description "ok", "catching up", or why not */
-                            projections: string;
-                            /** @description Age of the oldest event the read models have not applied */
-                            lagSeconds: number;
-                        };
-                    };
+                    "application/json": components["schemas"]["ReadyError503"];
                 };
             };
         };
@@ -626,12 +1205,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    username: string;
-                    password: string;
-                    /** Format: email */
-                    email?: string;
-                };
+                "application/json": components["schemas"]["RegisterBody"];
             };
         };
         responses: {
@@ -641,10 +1215,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        username: string;
-                    };
+                    "application/json": components["schemas"]["RegisterResponse"];
                 };
             };
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
@@ -716,10 +1287,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    username: string;
-                    password: string;
-                };
+                "application/json": components["schemas"]["LoginBody"];
             };
         };
         responses: {
@@ -729,9 +1297,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        access_token: string;
-                    };
+                    "application/json": components["schemas"]["LoginResponse"];
                 };
             };
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
@@ -812,11 +1378,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    username: string;
-                    /** Format: email */
-                    email: string;
-                };
+                "application/json": components["schemas"]["RequestPasswordResetOtpBody"];
             };
         };
         responses: {
@@ -826,9 +1388,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["RequestPasswordResetOtpResponse"];
                 };
             };
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
@@ -891,12 +1451,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    username: string;
-                    /** @description The 6-digit code from the mail, as a JSON number */
-                    otp: number;
-                    password: string;
-                };
+                "application/json": components["schemas"]["SetNewPasswordWithOtpBody"];
             };
         };
         responses: {
@@ -906,9 +1461,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["SetNewPasswordWithOtpResponse"];
                 };
             };
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
@@ -980,12 +1533,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    username: string;
-                    /** Format: email */
-                    email: string;
-                    password: string;
-                };
+                "application/json": components["schemas"]["UsersRegisterBody"];
             };
         };
         responses: {
@@ -995,13 +1543,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {number} */
-                        statusCode: 200;
-                        responseCode: 615 | 607 | 608;
-                        username?: string;
-                        email?: string;
-                    };
+                    "application/json": components["schemas"]["UsersRegisterResponse"];
                 };
             };
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
@@ -1010,7 +1552,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersApiBody"];
+                    "application/json": components["schemas"]["UsersApiError400"];
                 };
             };
             /** @description Request body too large (96 KiB at most) */
@@ -1019,7 +1561,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersApiBody"];
+                    "application/json": components["schemas"]["UsersApiError413"];
                 };
             };
             /** @description Content-Type must be application/json */
@@ -1028,7 +1570,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersApiBody"];
+                    "application/json": components["schemas"]["UsersApiError415"];
                 };
             };
             /** @description Too many attempts: retry after the number of seconds in Retry-After */
@@ -1039,7 +1581,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersApiBody"];
+                    "application/json": components["schemas"]["UsersApiError429"];
                 };
             };
             /** @description A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After */
@@ -1050,7 +1592,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersApiBody"];
+                    "application/json": components["schemas"]["UsersApiError503"];
                 };
             };
         };
@@ -1064,10 +1606,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    email: string;
-                    password: string;
-                };
+                "application/json": components["schemas"]["UsersLoginBody"];
             };
         };
         responses: {
@@ -1077,15 +1616,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {number} */
-                        statusCode: 200;
-                        responseCode: 609 | 601 | 602 | 603;
-                        username?: string;
-                        email?: string;
-                        sessionId?: string;
-                        token?: string;
-                    };
+                    "application/json": components["schemas"]["UsersLoginResponse"];
                 };
             };
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
@@ -1094,7 +1625,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersApiBody"];
+                    "application/json": components["schemas"]["UsersApiError400"];
                 };
             };
             /** @description Request body too large (96 KiB at most) */
@@ -1103,7 +1634,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersApiBody"];
+                    "application/json": components["schemas"]["UsersApiError413"];
                 };
             };
             /** @description Content-Type must be application/json */
@@ -1112,7 +1643,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersApiBody"];
+                    "application/json": components["schemas"]["UsersApiError415"];
                 };
             };
             /** @description Too many attempts: retry after the number of seconds in Retry-After */
@@ -1123,7 +1654,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersApiBody"];
+                    "application/json": components["schemas"]["UsersApiError429"];
                 };
             };
             /** @description A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After */
@@ -1134,7 +1665,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersApiBody"];
+                    "application/json": components["schemas"]["UsersApiError503"];
                 };
             };
         };
@@ -1148,11 +1679,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    email: string;
-                    code: string;
-                    password: string;
-                };
+                "application/json": components["schemas"]["UsersVerifySentCodeBody"];
             };
         };
         responses: {
@@ -1162,11 +1689,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {number} */
-                        statusCode: 200;
-                        responseCode: 605 | 604 | 603 | 610;
-                    };
+                    "application/json": components["schemas"]["UsersVerifySentCodeResponse"];
                 };
             };
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
@@ -1175,7 +1698,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersApiBody"];
+                    "application/json": components["schemas"]["UsersApiError400"];
                 };
             };
             /** @description Request body too large (96 KiB at most) */
@@ -1184,7 +1707,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersApiBody"];
+                    "application/json": components["schemas"]["UsersApiError413"];
                 };
             };
             /** @description Content-Type must be application/json */
@@ -1193,7 +1716,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersApiBody"];
+                    "application/json": components["schemas"]["UsersApiError415"];
                 };
             };
             /** @description Too many attempts: retry after the number of seconds in Retry-After */
@@ -1204,7 +1727,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersApiBody"];
+                    "application/json": components["schemas"]["UsersApiError429"];
                 };
             };
             /** @description A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After */
@@ -1215,7 +1738,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersApiBody"];
+                    "application/json": components["schemas"]["UsersApiError503"];
                 };
             };
         };
@@ -1229,9 +1752,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    email: string;
-                };
+                "application/json": components["schemas"]["UsersResendVerificationCodeBody"];
             };
         };
         responses: {
@@ -1241,11 +1762,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {number} */
-                        statusCode: 200;
-                        responseCode: 616 | 602 | 605;
-                    };
+                    "application/json": components["schemas"]["UsersResendVerificationCodeResponse"];
                 };
             };
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
@@ -1254,7 +1771,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersApiBody"];
+                    "application/json": components["schemas"]["UsersApiError400"];
                 };
             };
             /** @description Request body too large (96 KiB at most) */
@@ -1263,7 +1780,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersApiBody"];
+                    "application/json": components["schemas"]["UsersApiError413"];
                 };
             };
             /** @description Content-Type must be application/json */
@@ -1272,7 +1789,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersApiBody"];
+                    "application/json": components["schemas"]["UsersApiError415"];
                 };
             };
             /** @description Too many attempts: retry after the number of seconds in Retry-After */
@@ -1283,7 +1800,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersApiBody"];
+                    "application/json": components["schemas"]["UsersApiError429"];
                 };
             };
             /** @description A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After */
@@ -1294,7 +1811,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersApiBody"];
+                    "application/json": components["schemas"]["UsersApiError503"];
                 };
             };
         };
@@ -1308,9 +1825,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    email: string;
-                };
+                "application/json": components["schemas"]["UsersRequestPasswordResetBody"];
             };
         };
         responses: {
@@ -1320,11 +1835,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {number} */
-                        statusCode: 200;
-                        responseCode: 612 | 602;
-                    };
+                    "application/json": components["schemas"]["UsersRequestPasswordResetResponse"];
                 };
             };
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
@@ -1333,7 +1844,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersApiBody"];
+                    "application/json": components["schemas"]["UsersApiError400"];
                 };
             };
             /** @description Request body too large (96 KiB at most) */
@@ -1342,7 +1853,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersApiBody"];
+                    "application/json": components["schemas"]["UsersApiError413"];
                 };
             };
             /** @description Content-Type must be application/json */
@@ -1351,7 +1862,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersApiBody"];
+                    "application/json": components["schemas"]["UsersApiError415"];
                 };
             };
             /** @description Too many attempts: retry after the number of seconds in Retry-After */
@@ -1362,7 +1873,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersApiBody"];
+                    "application/json": components["schemas"]["UsersApiError429"];
                 };
             };
             /** @description A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After */
@@ -1373,7 +1884,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersApiBody"];
+                    "application/json": components["schemas"]["UsersApiError503"];
                 };
             };
         };
@@ -1389,9 +1900,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    password: string;
-                };
+                "application/json": components["schemas"]["UsersResetPasswordBody"];
             };
         };
         responses: {
@@ -1401,11 +1910,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {number} */
-                        statusCode: 200;
-                        responseCode: 614 | 613;
-                    };
+                    "application/json": components["schemas"]["UsersResetPasswordResponse"];
                 };
             };
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
@@ -1414,7 +1919,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersApiBody"];
+                    "application/json": components["schemas"]["UsersApiError400"];
                 };
             };
             /** @description Request body too large (96 KiB at most) */
@@ -1423,7 +1928,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersApiBody"];
+                    "application/json": components["schemas"]["UsersApiError413"];
                 };
             };
             /** @description A path parameter is too long */
@@ -1432,7 +1937,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersApiBody"];
+                    "application/json": components["schemas"]["UsersApiError414"];
                 };
             };
             /** @description Content-Type must be application/json */
@@ -1441,7 +1946,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersApiBody"];
+                    "application/json": components["schemas"]["UsersApiError415"];
                 };
             };
             /** @description Too many attempts: retry after the number of seconds in Retry-After */
@@ -1452,7 +1957,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersApiBody"];
+                    "application/json": components["schemas"]["UsersApiError429"];
                 };
             };
             /** @description A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After */
@@ -1463,7 +1968,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersApiBody"];
+                    "application/json": components["schemas"]["UsersApiError503"];
                 };
             };
         };
@@ -1477,10 +1982,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    email: string;
-                    password: string;
-                };
+                "application/json": components["schemas"]["UsersDeleteUserBody"];
             };
         };
         responses: {
@@ -1490,11 +1992,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {number} */
-                        statusCode: 200;
-                        responseCode: 617 | 603 | 610;
-                    };
+                    "application/json": components["schemas"]["UsersDeleteUserResponse"];
                 };
             };
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
@@ -1503,7 +2001,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersApiBody"];
+                    "application/json": components["schemas"]["UsersApiError400"];
                 };
             };
             /** @description Request body too large (96 KiB at most) */
@@ -1512,7 +2010,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersApiBody"];
+                    "application/json": components["schemas"]["UsersApiError413"];
                 };
             };
             /** @description Content-Type must be application/json */
@@ -1521,7 +2019,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersApiBody"];
+                    "application/json": components["schemas"]["UsersApiError415"];
                 };
             };
             /** @description Too many attempts: retry after the number of seconds in Retry-After */
@@ -1532,7 +2030,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersApiBody"];
+                    "application/json": components["schemas"]["UsersApiError429"];
                 };
             };
             /** @description A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After */
@@ -1543,7 +2041,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersApiBody"];
+                    "application/json": components["schemas"]["UsersApiError503"];
                 };
             };
         };
@@ -1563,12 +2061,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {number} */
-                        statusCode: 200;
-                        /** @enum {number} */
-                        responseCode: 611;
-                    };
+                    "application/json": components["schemas"]["LogoutResponse"];
                 };
             };
             /** @description A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After */
@@ -1579,7 +2072,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersApiBody"];
+                    "application/json": components["schemas"]["UsersApiError503"];
                 };
             };
         };
@@ -1593,10 +2086,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    username: string;
-                    password: string;
-                };
+                "application/json": components["schemas"]["AuthAuthenticateBody"];
             };
         };
         responses: {
@@ -1606,10 +2096,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        message: string;
-                        token: string;
-                    };
+                    "application/json": components["schemas"]["AuthAuthenticateResponse"];
                 };
             };
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
@@ -1690,33 +2177,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    username: string;
-                    /** Format: email */
-                    email: string;
-                    password: string;
-                    phoneNumber?: number | string;
-                    "delivery Address"?: {
-                        state?: string;
-                        district?: string;
-                        city?: string;
-                        pincode?: string;
-                        address_lane?: string;
-                        landmark?: string;
-                    } & {
-                        [key: string]: string;
-                    };
-                    deliveryAddress?: {
-                        state?: string;
-                        district?: string;
-                        city?: string;
-                        pincode?: string;
-                        address_lane?: string;
-                        landmark?: string;
-                    } & {
-                        [key: string]: string;
-                    };
-                };
+                "application/json": components["schemas"]["AuthCreateAccountBody"];
             };
         };
         responses: {
@@ -1726,10 +2187,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        message: string;
-                        user_id: string;
-                    };
+                    "application/json": components["schemas"]["AuthCreateAccountResponse"];
                 };
             };
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
@@ -1801,10 +2259,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** Format: email */
-                    email: string;
-                };
+                "application/json": components["schemas"]["AuthForgotPasswordBody"];
             };
         };
         responses: {
@@ -1814,9 +2269,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["AuthForgotPasswordResponse"];
                 };
             };
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
@@ -1879,11 +2332,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** Format: email */
-                    email?: string;
-                    otp: string;
-                };
+                "application/json": components["schemas"]["AuthVerifyResetOtpBody"];
             };
         };
         responses: {
@@ -1893,10 +2342,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        message: string;
-                        token: string;
-                    };
+                    "application/json": components["schemas"]["AuthVerifyResetOtpResponse"];
                 };
             };
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
@@ -1973,10 +2419,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    new_passoword?: string;
-                    new_password?: string;
-                };
+                "application/json": components["schemas"]["AuthResetPasswordBody"];
             };
         };
         responses: {
@@ -1986,9 +2429,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["AuthResetPasswordResponse"];
                 };
             };
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
@@ -2060,15 +2501,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    username: string;
-                    /** Format: email */
-                    email: string;
-                    password: string;
-                    full_name: string;
-                    age?: number;
-                    gender: string;
-                };
+                "application/json": components["schemas"]["ApiRegisterBody"];
             };
         };
         responses: {
@@ -2078,19 +2511,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "success";
-                        message: string;
-                        data: {
-                            user_id: string;
-                            username: string;
-                            email: string;
-                            full_name: string;
-                            age?: number;
-                            gender: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["ApiRegisterResponse"];
                 };
             };
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
@@ -2099,7 +2520,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RegistrationApiError"];
+                    "application/json": components["schemas"]["ApiRegisterError400"];
                 };
             };
             /** @description Conflict with the current state */
@@ -2108,7 +2529,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RegistrationApiError"];
+                    "application/json": components["schemas"]["ApiRegisterError409"];
                 };
             };
             /** @description Request body too large (96 KiB at most) */
@@ -2117,7 +2538,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RegistrationApiError"];
+                    "application/json": components["schemas"]["RegistrationApiError413"];
                 };
             };
             /** @description Content-Type must be application/json */
@@ -2126,7 +2547,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RegistrationApiError"];
+                    "application/json": components["schemas"]["RegistrationApiError415"];
                 };
             };
             /** @description Too many attempts: retry after the number of seconds in Retry-After */
@@ -2137,7 +2558,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RegistrationApiError"];
+                    "application/json": components["schemas"]["RegistrationApiError429"];
                 };
             };
             /** @description A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After */
@@ -2148,7 +2569,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RegistrationApiError"];
+                    "application/json": components["schemas"]["RegistrationApiError503"];
                 };
             };
         };
@@ -2162,10 +2583,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    username: string;
-                    password: string;
-                };
+                "application/json": components["schemas"]["ApiTokenBody"];
             };
         };
         responses: {
@@ -2175,15 +2593,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "success";
-                        message: string;
-                        data: {
-                            access_token: string;
-                            expires_in: number;
-                        };
-                    };
+                    "application/json": components["schemas"]["ApiTokenResponse"];
                 };
             };
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
@@ -2192,7 +2602,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RegistrationApiError"];
+                    "application/json": components["schemas"]["ApiTokenError400"];
                 };
             };
             /** @description Not signed in: no token, or a token that is invalid, expired or revoked */
@@ -2201,7 +2611,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RegistrationApiError"];
+                    "application/json": components["schemas"]["ApiTokenError401"];
                 };
             };
             /** @description Forbidden */
@@ -2210,7 +2620,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RegistrationApiError"];
+                    "application/json": components["schemas"]["ApiTokenError403"];
                 };
             };
             /** @description Request body too large (96 KiB at most) */
@@ -2219,7 +2629,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RegistrationApiError"];
+                    "application/json": components["schemas"]["RegistrationApiError413"];
                 };
             };
             /** @description Content-Type must be application/json */
@@ -2228,7 +2638,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RegistrationApiError"];
+                    "application/json": components["schemas"]["RegistrationApiError415"];
                 };
             };
             /** @description Too many attempts: retry after the number of seconds in Retry-After */
@@ -2239,7 +2649,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RegistrationApiError"];
+                    "application/json": components["schemas"]["RegistrationApiError429"];
                 };
             };
             /** @description A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After */
@@ -2250,7 +2660,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RegistrationApiError"];
+                    "application/json": components["schemas"]["RegistrationApiError503"];
                 };
             };
         };
@@ -2275,24 +2685,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        products: {
-                            id: number;
-                            name: string;
-                            description: string;
-                            userId: number;
-                            /** @description https://picsum.photos/200/200?random=<name, runs of non-alphanumerics as _> */
-                            image: string;
-                        }[];
-                        pagination: {
-                            currentPage: number;
-                            totalPages: number;
-                            totalProducts: number;
-                            limit: number;
-                            hasNext: boolean;
-                            hasPrev: boolean;
-                        };
-                    };
+                    "application/json": components["schemas"]["ProductPage"];
                 };
             };
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
@@ -2335,10 +2728,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    name: string;
-                    description: string;
-                };
+                "application/json": components["schemas"]["ProductInput"];
             };
         };
         responses: {
@@ -2350,14 +2740,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        name: string;
-                        description: string;
-                        userId: number;
-                        /** @description https://picsum.photos/200/200?random=<name, runs of non-alphanumerics as _> */
-                        image: string;
-                    };
+                    "application/json": components["schemas"]["Product"];
                 };
             };
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
@@ -2429,14 +2812,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        name: string;
-                        description: string;
-                        userId: number;
-                        /** @description https://picsum.photos/200/200?random=<name, runs of non-alphanumerics as _> */
-                        image: string;
-                    };
+                    "application/json": components["schemas"]["Product"];
                 };
             };
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
@@ -2503,10 +2879,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    name: string;
-                    description: string;
-                };
+                "application/json": components["schemas"]["ProductInput"];
             };
         };
         responses: {
@@ -2518,14 +2891,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        name: string;
-                        description: string;
-                        userId: number;
-                        /** @description https://picsum.photos/200/200?random=<name, runs of non-alphanumerics as _> */
-                        image: string;
-                    };
+                    "application/json": components["schemas"]["Product"];
                 };
             };
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
@@ -2634,9 +3000,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["DeleteProductResponse"];
                 };
             };
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
@@ -2739,22 +3103,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description Newest first */
-                        orders: {
-                            id: number;
-                            userId: number;
-                            status: "placed" | "cancelled";
-                            items: {
-                                productId: number;
-                                /** @description The product's name when the order was placed */
-                                name: string;
-                                quantity: number;
-                            }[];
-                            /** Format: date-time */
-                            createdAt: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["OrderList"];
                 };
             };
             /** @description Not signed in: no token, or a token that is invalid, expired or revoked */
@@ -2797,13 +3146,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Each product at most once */
-                    items: {
-                        productId: number;
-                        quantity: number;
-                    }[];
-                };
+                "application/json": components["schemas"]["OrderInput"];
             };
         };
         responses: {
@@ -2813,19 +3156,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        userId: number;
-                        status: "placed" | "cancelled";
-                        items: {
-                            productId: number;
-                            /** @description The product's name when the order was placed */
-                            name: string;
-                            quantity: number;
-                        }[];
-                        /** Format: date-time */
-                        createdAt: string;
-                    };
+                    "application/json": components["schemas"]["Order"];
                 };
             };
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
@@ -2904,19 +3235,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        userId: number;
-                        status: "placed" | "cancelled";
-                        items: {
-                            productId: number;
-                            /** @description The product's name when the order was placed */
-                            name: string;
-                            quantity: number;
-                        }[];
-                        /** Format: date-time */
-                        createdAt: string;
-                    };
+                    "application/json": components["schemas"]["Order"];
                 };
             };
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
@@ -2986,19 +3305,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        userId: number;
-                        status: "placed" | "cancelled";
-                        items: {
-                            productId: number;
-                            /** @description The product's name when the order was placed */
-                            name: string;
-                            quantity: number;
-                        }[];
-                        /** Format: date-time */
-                        createdAt: string;
-                    };
+                    "application/json": components["schemas"]["Order"];
                 };
             };
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
@@ -3086,14 +3393,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description 1 to 256 characters of A-Z a-z 0-9 _ . : - (case-sensitive; the caller's own namespace) */
-                    key: string;
-                    /** @description Any JSON value but null, at most 64 KiB serialised and 128 levels deep */
-                    value: string | number | boolean | {
-                        [key: string]: unknown;
-                    } | unknown[];
-                };
+                "application/json": components["schemas"]["DataItemInput"];
             };
         };
         responses: {
@@ -3103,11 +3403,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "success";
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["DataDone"];
                 };
             };
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
@@ -3116,7 +3412,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RegistrationApiError"];
+                    "application/json": components["schemas"]["StoreDataError400"];
                 };
             };
             /** @description Not signed in: no token, or a token that is invalid, expired or revoked */
@@ -3125,7 +3421,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RegistrationApiError"];
+                    "application/json": components["schemas"]["RegistrationApiError401"];
                 };
             };
             /** @description Conflict with the current state */
@@ -3134,7 +3430,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RegistrationApiError"];
+                    "application/json": components["schemas"]["StoreDataError409"];
                 };
             };
             /** @description Request body too large (96 KiB at most) */
@@ -3143,7 +3439,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RegistrationApiError"];
+                    "application/json": components["schemas"]["RegistrationApiError413"];
                 };
             };
             /** @description Content-Type must be application/json */
@@ -3152,7 +3448,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RegistrationApiError"];
+                    "application/json": components["schemas"]["RegistrationApiError415"];
                 };
             };
             /** @description A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After */
@@ -3163,7 +3459,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RegistrationApiError"];
+                    "application/json": components["schemas"]["RegistrationApiError503"];
                 };
             };
         };
@@ -3186,15 +3482,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "success";
-                        data: {
-                            key: string;
-                            /** @description The stored JSON value */
-                            value: unknown;
-                        };
-                    };
+                    "application/json": components["schemas"]["DataItemResponse"];
                 };
             };
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
@@ -3203,7 +3491,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RegistrationApiError"];
+                    "application/json": components["schemas"]["GetDataError400"];
                 };
             };
             /** @description Not signed in: no token, or a token that is invalid, expired or revoked */
@@ -3212,7 +3500,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RegistrationApiError"];
+                    "application/json": components["schemas"]["RegistrationApiError401"];
                 };
             };
             /** @description Not found */
@@ -3221,7 +3509,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RegistrationApiError"];
+                    "application/json": components["schemas"]["GetDataError404"];
                 };
             };
             /** @description A path parameter is too long */
@@ -3230,7 +3518,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RegistrationApiError"];
+                    "application/json": components["schemas"]["RegistrationApiError414"];
                 };
             };
             /** @description A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After */
@@ -3241,7 +3529,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RegistrationApiError"];
+                    "application/json": components["schemas"]["RegistrationApiError503"];
                 };
             };
         };
@@ -3258,12 +3546,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Any JSON value but null, at most 64 KiB serialised and 128 levels deep */
-                    value: string | number | boolean | {
-                        [key: string]: unknown;
-                    } | unknown[];
-                };
+                "application/json": components["schemas"]["DataValueInput"];
             };
         };
         responses: {
@@ -3273,11 +3556,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "success";
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["DataDone"];
                 };
             };
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
@@ -3286,7 +3565,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RegistrationApiError"];
+                    "application/json": components["schemas"]["UpdateDataError400"];
                 };
             };
             /** @description Not signed in: no token, or a token that is invalid, expired or revoked */
@@ -3295,7 +3574,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RegistrationApiError"];
+                    "application/json": components["schemas"]["RegistrationApiError401"];
                 };
             };
             /** @description Not found */
@@ -3304,7 +3583,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RegistrationApiError"];
+                    "application/json": components["schemas"]["UpdateDataError404"];
                 };
             };
             /** @description Request body too large (96 KiB at most) */
@@ -3313,7 +3592,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RegistrationApiError"];
+                    "application/json": components["schemas"]["RegistrationApiError413"];
                 };
             };
             /** @description A path parameter is too long */
@@ -3322,7 +3601,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RegistrationApiError"];
+                    "application/json": components["schemas"]["RegistrationApiError414"];
                 };
             };
             /** @description Content-Type must be application/json */
@@ -3331,7 +3610,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RegistrationApiError"];
+                    "application/json": components["schemas"]["RegistrationApiError415"];
                 };
             };
             /** @description A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After */
@@ -3342,7 +3621,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RegistrationApiError"];
+                    "application/json": components["schemas"]["RegistrationApiError503"];
                 };
             };
         };
@@ -3365,11 +3644,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "success";
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["DataDone"];
                 };
             };
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
@@ -3378,7 +3653,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RegistrationApiError"];
+                    "application/json": components["schemas"]["DeleteDataError400"];
                 };
             };
             /** @description Not signed in: no token, or a token that is invalid, expired or revoked */
@@ -3387,7 +3662,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RegistrationApiError"];
+                    "application/json": components["schemas"]["RegistrationApiError401"];
                 };
             };
             /** @description Not found */
@@ -3396,7 +3671,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RegistrationApiError"];
+                    "application/json": components["schemas"]["DeleteDataError404"];
                 };
             };
             /** @description Request body too large (96 KiB at most) */
@@ -3405,7 +3680,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RegistrationApiError"];
+                    "application/json": components["schemas"]["RegistrationApiError413"];
                 };
             };
             /** @description A path parameter is too long */
@@ -3414,7 +3689,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RegistrationApiError"];
+                    "application/json": components["schemas"]["RegistrationApiError414"];
                 };
             };
             /** @description Content-Type must be application/json */
@@ -3423,7 +3698,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RegistrationApiError"];
+                    "application/json": components["schemas"]["RegistrationApiError415"];
                 };
             };
             /** @description A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After */
@@ -3434,7 +3709,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RegistrationApiError"];
+                    "application/json": components["schemas"]["RegistrationApiError503"];
                 };
             };
         };
