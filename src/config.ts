@@ -226,10 +226,12 @@ export function loadConfig(env: Env = process.env): Config {
   if (production && config.argon2.memoryCost < 19456) {
     throw new ConfigError('ARGON2_MEMORY_KIB', 'must be at least 19456 in production');
   }
+  // Development: before the secrets, so a bad mail setting leaves no generated file behind.
+  if (!production) config.mailTransport = mailTransport(chosenTransport, config.smtpUrl, production);
   // Secrets last: a bad value elsewhere must not leave a generated file behind.
   config.jwtSecret = secret(env, 'JWT_SECRET', production, dataDir);
   config.otpSecret = secret(env, 'OTP_SECRET', production, dataDir);
-  // After the secrets: a production start without them says so first (nothing is generated in production).
-  config.mailTransport = mailTransport(chosenTransport, config.smtpUrl, production);
+  // Production: after the secrets, so a start without them says so first (nothing is generated there).
+  if (production) config.mailTransport = mailTransport(chosenTransport, config.smtpUrl, production);
   return config;
 }

@@ -1,6 +1,8 @@
 // Configuration that would lose mail or fail late is refused at start, with
 // the variable named (ConfigError, exit 78 from the server).
 import t from 'tap';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { tempDir } from './support/app.js';
 import { failedStart } from './support/server.js';
@@ -40,7 +42,9 @@ t.test('development keeps writing mail to the outbox unless SMTP_URL is set', as
   const dataDir = tempDir(t);
   t.equal(loadConfig({ DATA_DIR: dataDir }).mailTransport, 'outbox');
   t.equal(loadConfig({ DATA_DIR: dataDir, SMTP_URL: 'smtp://127.0.0.1:2525' }).mailTransport, 'smtp');
-  t.equal(refused({ DATA_DIR: dataDir, MAIL_TRANSPORT: 'smtp' }).variable, 'SMTP_URL', 'smtp chosen without a URL');
+  const fresh = tempDir(t);
+  t.equal(refused({ DATA_DIR: fresh, MAIL_TRANSPORT: 'smtp' }).variable, 'SMTP_URL', 'smtp chosen without a URL');
+  t.notOk(existsSync(join(fresh, 'secrets')), 'and no secret was generated for the refused start');
 });
 
 t.test('EVENTSTORE_URL: only the connection strings the client accepts', async (t) => {
