@@ -65,3 +65,11 @@ t.test('without TypeScript installed, stale sources are refused with a message',
   t.equal(r.status, 1);
   t.match(r.stderr, /TypeScript is not installed here: run "npm ci && npm run build"/);
 });
+
+t.test("the typecheck never touches the build's stamp (dist/.tsbuildinfo)", async (t) => {
+  // tsconfig.test.json extends the build's config; incremental there would rewrite the stamp
+  // without emitting, and a changed source would then look built.
+  const test = JSON.parse(readFileSync(join(repo, 'tsconfig.test.json'), 'utf8')) as { compilerOptions: Record<string, unknown> };
+  t.equal(test.compilerOptions.incremental, false);
+  t.notOk(test.compilerOptions.tsBuildInfoFile, 'no stamp of its own in dist/ either');
+});
