@@ -43,7 +43,7 @@ export interface Route {
   operationId: string;
   /** Whose error envelope the route answers in (null: `{"error": msg}`, A/E and operational routes). */
   family: Family | null;
-  /** Declares `security`: a token is required. */
+  /** Declares `security` without an empty alternative: credentials are required (/logout takes them but needs none). */
   protected: boolean;
   body: JsonSchema | null;
   params: Parameter[];
@@ -76,7 +76,8 @@ export function routesFromOpenApi(): Promise<Route[]> {
           path,
           operationId: op.operationId as string,
           family: familyOfPath(path),
-          protected: Array.isArray(op.security) && (op.security as object[]).length > 0,
+          protected:
+            Array.isArray(op.security) && (op.security as object[]).length > 0 && !(op.security as object[]).some((s) => Object.keys(s).length === 0),
           body: body ?? null,
           params: ((op.parameters ?? []) as Parameter[]).map((p) => ({ ...p, required: Boolean(p.required) })),
           responses,
