@@ -9,6 +9,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { stringify } from 'yaml';
 import { familyOfPath } from './envelopes.js';
+import { DOCS_CSP } from './security.js';
 
 type Json = Record<string, unknown>;
 
@@ -98,7 +99,7 @@ export const openApi = fp(
       transformObject: (documentObject) =>
         completeDocument(('openapiObject' in documentObject ? documentObject.openapiObject : {}) as Json),
     });
-    await app.register(swaggerUi, { routePrefix: '/docs' });
+    await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: DOCS_CSP });
     app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   },
   { name: 'openapi' },
