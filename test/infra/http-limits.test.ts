@@ -5,7 +5,7 @@
 import t, { type Test } from 'tap';
 import { connect, type Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { build } from '../support/app.js';
+import { build, tempDir } from '../support/app.js';
 import { loadConfig } from '../../src/config.js';
 
 const BOUNDS = { REQUEST_TIMEOUT_MS: '1000', KEEP_ALIVE_TIMEOUT_MS: '400', MAX_CONNECTIONS: '3' };
@@ -31,11 +31,11 @@ function open(port: number): Promise<{ socket: Socket; received: () => string; c
 }
 
 t.test('the defaults are tens of seconds, and the bounds are configurable', async (t) => {
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: t.testdirName });
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: tempDir(t) });
   t.equal(config.requestTimeoutMs, 30_000);
   t.equal(config.keepAliveTimeoutMs, 10_000);
   t.equal(config.maxConnections, 1024);
-  t.throws(() => loadConfig({ NODE_ENV: 'test', DATA_DIR: t.testdirName, MAX_CONNECTIONS: '0' }), /MAX_CONNECTIONS/);
+  t.throws(() => loadConfig({ NODE_ENV: 'test', DATA_DIR: tempDir(t), MAX_CONNECTIONS: '0' }), /MAX_CONNECTIONS/);
   const { app } = await build(t);
   t.equal(app.server.requestTimeout, 30_000, 'Node enforces the request bound');
   t.equal(app.server.headersTimeout, 30_000, 'and the headers bound');
