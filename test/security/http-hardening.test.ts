@@ -10,6 +10,8 @@ import { buildWithStores } from '../support/stores.js';
 import { describeRoute, envelopeProblem, fillPath, routesFromOpenApi } from '../support/routes.js';
 import { signedInUser } from '../support/signed-in-user.js';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 
 const JSON_TYPE = { 'content-type': 'application/json' };
 
@@ -267,6 +269,24 @@ t.test('X-Request-Id: a plain one is kept, anything else replaced; the id is on 
   ] as const) {
     t.match(res.headers['x-request-id'], uuid, `${what}: ${res.statusCode} carries an id`);
   }
+});
+
+t.test('openapi.yaml declares X-Request-Id on every answer', async (t) => {
+  const doc = parse(readFileSync(new URL('../../openapi.yaml', import.meta.url), 'utf8')) as {
+    paths: Record<string, Record<string, { responses: Record<string, { headers?: Record<string, unknown> }> }>>;
+    components: { headers: Record<string, { description: string }> };
+  };
+  t.match(doc.components.headers.RequestId?.description, /1 to 64 characters/);
+  let answers = 0;
+  for (const [path, operations] of Object.entries(doc.paths)) {
+    for (const [method, op] of Object.entries(operations)) {
+      for (const [status, response] of Object.entries(op.responses)) {
+        answers += 1;
+        t.same(response.headers?.['X-Request-Id'], { $ref: '#/components/headers/RequestId' }, `${method} ${path} ${status}`);
+      }
+    }
+  }
+  t.ok(answers > 100, `${answers} answers`);
 });
 
 t.test('/metrics: open in development, behind METRICS_TOKEN when set, not served in production without one', async (t) => {
