@@ -197,12 +197,10 @@ export const httpShell = fp(
       }
     });
 
-    app.addHook('onRequest', async (request, reply) => {
-      void reply.header('x-request-id', request.id);
-    });
-    // Static files (the /docs page) say how long they may be cached; every other answer is no-store.
-    app.addHook('onSend', async (_request, reply) => {
-      if (!reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+    // Static files (the /docs page) set their own Cache-Control over this one.
+    app.addHook('onRequest', (request, reply, done) => {
+      void reply.headers(commonHeaders(request));
+      done();
     });
     const ajv = validators();
     app.setValidatorCompiler(({ schema, httpPart }) =>
