@@ -28,7 +28,7 @@ export const REDACT_PATHS = [
 
 /** Where a secret travels in the path itself (B's reset link): everything after it is dropped. */
 const SECRET_IN_PATH = /\/reset-password\//i;
-/** Query parameters whose values are logged; every other value is redacted (a `?token=` is never logged). */
+/** Query parameters whose values are logged when they are plain numbers; every other value is redacted (a `?token=` is never logged). */
 const LOGGED_QUERY = new Set(['page', 'limit']);
 const PLAIN_NAME = /^[A-Za-z0-9_.-]{1,32}$/;
 
@@ -57,7 +57,8 @@ function redactQuery(query: string): string {
     .map((pair) => {
       const eq = pair.indexOf('=');
       const name = asciiDecoded((eq === -1 ? pair : pair.slice(0, eq)).replace(/\+/g, ' '));
-      if (eq !== -1 && LOGGED_QUERY.has(name)) return `${name}=${pair.slice(eq + 1)}`;
+      const value = pair.slice(eq + 1);
+      if (eq !== -1 && LOGGED_QUERY.has(name) && /^\d{0,12}$/.test(value)) return `${name}=${value}`;
       return PLAIN_NAME.test(name) ? `${name}=[Redacted]` : '[Redacted]';
     })
     .join('&');

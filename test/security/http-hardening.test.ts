@@ -33,11 +33,12 @@ t.test('reset-link tokens and query values never reach the log, however the URL 
   // The router decodes %2D to "-": this is the reset route, and the token is real.
   const encoded = await m.post(`/users/reset%2Dpassword/${token}`, { password: 'new-password-456' });
   t.equal(encoded.json().responseCode, 614, 'the percent-encoded path reached the reset route');
-  const secrets = ['Secr3tT0kenValue', 'An0therS3cretOne', 'ThirdS3cretInQuery', 'Fourth5ecret'];
+  const secrets = ['Secr3tT0kenValue', 'An0therS3cretOne', 'ThirdS3cretInQuery', 'Fourth5ecret', 'FifthAsPage'];
   await m.post(`/users/%72eset-password/${secrets[0]}`, { password: 'new-password-456' });
   await m.post(`/users/reset-password%252F${secrets[1]}`, { password: 'new-password-456' });
   await m.app.inject({ method: 'GET', url: `/health?token=${secrets[2]}&page=2` });
   await m.app.inject({ method: 'GET', url: `/products?page=3&limit=5&%74oken=${secrets[3]}` });
+  await m.app.inject({ method: 'GET', url: `/products?page=${secrets[4]}` });
 
   const lines = m.logs.lines.join('\n');
   t.ok(m.logs.lines.length > 5, 'requests were logged');
@@ -46,6 +47,7 @@ t.test('reset-link tokens and query values never reach the log, however the URL 
   t.match(lines, /"url":"\/users\/reset-password\/\[Redacted\]"/, 'the reset path is logged redacted');
   t.match(lines, /"url":"\/health\?token=\[Redacted\]&page=2"/, 'a query token is redacted, page is kept');
   t.match(lines, /"url":"\/products\?page=3&limit=5&token=\[Redacted\]"/, 'an encoded parameter name is still redacted');
+  t.match(lines, /"url":"\/products\?page=\[Redacted\]"/, 'page is logged only as a number');
 });
 
 /** Every route in openapi.yaml, plus the operational ones it hides, with real ids filled in. */
