@@ -14,8 +14,9 @@ import { createPasswords } from './infra/passwords.js';
 import { createKeyedHash } from './infra/secrets.js';
 import { createMailer } from './infra/mail.js';
 import type { Services } from './infra/services.js';
-import { lazyChildLogger, loggerOptions } from './infra/logging.js';
+import { lazyChildLogger, loggerOptions, requestId } from './infra/logging.js';
 import { clientErrorHandler, frameworkErrors, httpShell } from './infra/http/shell.js';
+import { securityPlugin } from './infra/http/security.js';
 import { sharedSchemas } from './infra/http/schemas.js';
 import { healthRoutes, type ProjectionStatus } from './infra/http/health.js';
 import { createMetrics, instrumentEventStore, metricsPlugin } from './infra/metrics.js';
@@ -47,6 +48,10 @@ export interface AppOptions {
   now?: () => Date;
 }
 
+/** How often Node looks for requests over their time bound: a tenth of the bound, between 50 ms and 2 s. */
+export const connectionsCheckingInterval = (requestTimeoutMs: number) =>
+  Math.min(2000, Math.max(50, Math.floor(requestTimeoutMs / 10)));
+
 export async function openEventStore(config: Config): Promise<EventStore> {
   if (!config.eventStoreUrl) return openEmbeddedEventStore({ dir: join(config.dataDir, 'events') });
   // Loaded only when selected: the embedded default never pays for gRPC.
@@ -70,9 +75,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: 1024 },
     frameworkErrors,
     clientErrorHandler,
-    requestIdHeader: 'x-request-id',
+    // The client's X-Request-Id only when short and plain (it lands in every log line); else a new one.
+    requestIdHeader: false,
+    genReqId: requestId,
     return503OnClosing: true,
+    // Slow clients: a request must arrive whole within the bound (else 408 and the connection closes),
+    // an idle keep-alive connection closes, and open connections are capped (below).
+    requestTimeout: config.requestTimeoutMs,
+    keepAliveTimeout: config.keepAliveTimeoutMs,
+    http: {
+      requestTimeout: config.requestTimeoutMs,
+      headersTimeout: config.requestTimeoutMs,
+      // Node checks the two bounds above only this often (30 s by default, which would double the bound).
+      connectionsCheckingInterval: connectionsCheckingInterval(config.requestTimeoutMs),
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // Over the cap, Node closes a new connection as soon as it is accepted.
+  app.server.maxConnections = config.maxConnections;
 
   const ownsStores = !options.eventStore;
   const metrics = createMetrics();
@@ -131,9 +150,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   try {
     for (const schema of sharedSchemas) app.addSchema(schema);
     await app.register(httpShell);
+    await app.register(securityPlugin, { corsOrigins: config.corsOrigins });
     await app.register(openApi);
     await app.register(authPlugin, { services });
-    await app.register(metricsPlugin, { metrics, eventStore, progress: projections, now: services.now });
+    await app.register(metricsPlugin, {
+      metrics,
+      eventStore,
+      progress: projections,
+      now: services.now,
+      token: config.metricsToken,
+      production: config.nodeEnv === 'production',
+    });
     await app.register(healthRoutes, { services, projections });
     await app.register(authRateLimit, { services });
     await app.register(aeUserRoutes, { services });

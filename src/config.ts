@@ -35,6 +35,16 @@ export interface Config {
   projections: 'inline' | 'off';
   /** How long `npm run replay` keeps the old read-model generation after the switch, for queries still reading it. */
   replayGraceMs: number;
+  /** A request not received whole within this is answered 408 and closed (headers and body together). */
+  requestTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this. */
+  keepAliveTimeoutMs: number;
+  /** Connections beyond this many open ones are closed as they arrive. */
+  maxConnections: number;
+  /** Bearer token for GET /metrics (undefined: open in development and test, not served in production). */
+  metricsToken: string | undefined;
+  /** Origins allowed to call the API from a browser (empty: CORS off). */
+  corsOrigins: string[];
 }
 
 export class ConfigError extends Error {
@@ -72,6 +82,11 @@ export const CONFIG_VARIABLES = [
   'PROJECTIONS',
   'MAIL_TRANSPORT',
   'REPLAY_GRACE_MS',
+  'REQUEST_TIMEOUT_MS',
+  'KEEP_ALIVE_TIMEOUT_MS',
+  'MAX_CONNECTIONS',
+  'METRICS_TOKEN',
+  'CORS_ORIGINS',
 ] as const;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -143,6 +158,25 @@ function oneOf<T extends string>(env: Env, name: string, values: readonly T[], f
     throw new ConfigError(name, `must be one of ${values.join(', ')}, got "${raw}"`);
   }
   return raw as T;
+}
+
+/** Comma-separated origins (scheme://host[:port]), each exactly as a browser sends it in `Origin`. */
+function origins(env: Env, name: string): string[] {
+  const raw = str(env, name);
+  if (raw === undefined) return [];
+  return raw.split(',').map((entry) => {
+    const value = entry.trim();
+    let origin: string | undefined;
+    try {
+      origin = new URL(value).origin;
+    } catch {
+      origin = undefined;
+    }
+    if (origin !== value || !/^https?:$/.test(new URL(value).protocol)) {
+      throw new ConfigError(name, `"${value}" is not an origin like https://app.example.com (scheme, host, optional port; no path)`);
+    }
+    return value;
+  });
 }
 
 /**
@@ -218,7 +252,15 @@ export function loadConfig(env: Env = process.env): Config {
     readYourWritesTimeoutMs: int(env, 'READ_YOUR_WRITES_TIMEOUT_MS', 5000, 0, 600_000),
     projections: oneOf(env, 'PROJECTIONS', ['inline', 'off'] as const, 'inline'),
     replayGraceMs: int(env, 'REPLAY_GRACE_MS', 5000, 0, 600_000),
+    requestTimeoutMs: int(env, 'REQUEST_TIMEOUT_MS', 30_000, 100, 600_000),
+    keepAliveTimeoutMs: int(env, 'KEEP_ALIVE_TIMEOUT_MS', 10_000, 100, 600_000),
+    maxConnections: int(env, 'MAX_CONNECTIONS', 1024, 1, 1_000_000),
+    metricsToken: str(env, 'METRICS_TOKEN'),
+    corsOrigins: origins(env, 'CORS_ORIGINS'),
   };
+  if (config.metricsToken !== undefined && Buffer.byteLength(config.metricsToken) < 32) {
+    throw new ConfigError('METRICS_TOKEN', 'must be at least 32 bytes long');
+  }
   const chosenTransport = oneOf(env, 'MAIL_TRANSPORT', ['smtp', 'outbox', 'auto'] as const, 'auto');
   if (config.projections === 'off' && !config.redisUrl) {
     throw new ConfigError('PROJECTIONS', '"off" needs REDIS_URL: in-process read models are only filled by this process');

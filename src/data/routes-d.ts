@@ -1,6 +1,8 @@
 // /api/data: D's per-user key-value store. Keys belong to the caller: another
 // user's key does not exist for them (KEY_NOT_FOUND), and two users may hold
-// the same key.
+// the same key. A value is any JSON: keys such as `__proto__` are data, kept as
+// own properties (the body is parsed with jsonKeysAsData) and never merged
+// into another object on the way to the log and the read models.
 import type { FastifySchemaValidationError } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { DomainError, Problem } from '../infra/errors.js';
@@ -64,7 +66,7 @@ export const dataRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
         body: StoreBody,
         response: { 201: Done, ...errors, 409: ref(RegistrationApiError), ...bodyErrors },
       },
-      config: { family: 'D', invalid },
+      config: { family: 'D', invalid, jsonKeysAsData: true },
       onRequest: guard,
     },
     async (request, reply) => {
@@ -110,7 +112,7 @@ export const dataRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
         body: UpdateBody,
         response: { 200: Done, ...errors, 404: ref(RegistrationApiError), ...bodyErrors },
       },
-      config: { family: 'D', invalid: invalidUpdate },
+      config: { family: 'D', invalid: invalidUpdate, jsonKeysAsData: true },
       onRequest: guard,
     },
     async (request) => {

@@ -2,6 +2,8 @@
 // tokens, session ids, cookies) redacted wherever they could appear.
 import type { FastifyBaseLogger, FastifyServerOptions } from 'fastify';
 import type { DestinationStream } from 'pino';
+import { randomUUID } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
 
 const SECRET_FIELDS = [
   'password',
@@ -24,11 +26,59 @@ export const REDACT_PATHS = [
   ...SECRET_FIELDS.flatMap((f) => [f, `*.${f}`, `*.*.${f}`]),
 ];
 
-/** Paths that carry a secret in the URL itself (B's reset link). */
-const SECRET_IN_PATH = /^(\/users\/reset-password\/)[^/?#]+/;
+/** Where a secret travels in the path itself (B's reset link): everything after it is dropped. */
+const SECRET_IN_PATH = /\/reset-password\//i;
+/** Query parameters whose values are logged when they are plain numbers; every other value is redacted (a `?token=` is never logged). */
+const LOGGED_QUERY = new Set(['page', 'limit']);
+const PLAIN_NAME = /^[A-Za-z0-9_.-]{1,32}$/;
 
+/** Percent-escapes of ASCII decoded, three rounds at most (`%252D` is `-` twice over): what a router may see. */
+function asciiDecoded(text: string): string {
+  let out = text;
+  for (let round = 0; round < 3; round += 1) {
+    const next = out.replace(/%([0-7][0-9A-Fa-f])/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    if (next === out) break;
+    out = next;
+  }
+  return out;
+}
+
+function redactPath(path: string): string {
+  // Matched on the path as the router decodes it, so `/users/reset%2Dpassword/<token>` is caught too.
+  const decoded = asciiDecoded(path);
+  const at = decoded.search(SECRET_IN_PATH);
+  if (at === -1) return path;
+  return `${decoded.slice(0, at)}/reset-password/[Redacted]`;
+}
+
+function redactQuery(query: string): string {
+  return query
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      const name = asciiDecoded((eq === -1 ? pair : pair.slice(0, eq)).replace(/\+/g, ' '));
+      const value = pair.slice(eq + 1);
+      if (eq !== -1 && LOGGED_QUERY.has(name) && /^\d{0,12}$/.test(value)) return `${name}=${value}`;
+      return PLAIN_NAME.test(name) ? `${name}=[Redacted]` : '[Redacted]';
+    })
+    .join('&');
+}
+
+/** The URL as logged: no secret from the path (however encoded) nor any query value but page and limit. */
 export function redactUrl(url: string): string {
-  return url.replace(SECRET_IN_PATH, '$1[Redacted]');
+  // The router ends the path at the first "?" or "#".
+  const end = url.search(/[?#]/);
+  if (end === -1) return redactPath(url);
+  return `${redactPath(url.slice(0, end))}?${redactQuery(url.slice(end + 1))}`;
+}
+
+/** A client's X-Request-Id is kept only when short and plain: 1 to 64 of A-Z a-z 0-9 . _ - */
+const PLAIN_REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** The request's id (Fastify's genReqId): the client's own when plain, else a random UUID. */
+export function requestId(request: { headers: IncomingHttpHeaders }): string {
+  const given = request.headers['x-request-id'];
+  return typeof given === 'string' && PLAIN_REQUEST_ID.test(given) ? given : randomUUID();
 }
 
 /**

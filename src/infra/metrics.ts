@@ -1,6 +1,7 @@
 // Prometheus metrics at GET /metrics: request rate and latency per route,
 // projection lag (events and seconds), event store append latency, and the
 // process defaults. One registry per app, so test apps never share counters.
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
@@ -31,6 +32,16 @@ export function createMetrics(): Metrics {
   });
   return { registry, appendSeconds, projectionDelaySeconds };
 }
+
+const digest = (text: string) => createHash('sha256').update(text).digest();
+
+function presentedBearer(header: string | undefined): string {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  return match?.[1] ?? '';
+}
+
+/** Compares digests of equal length in constant time: the token's length and content do not show in timing. */
+const sameDigest = (expected: Buffer, presented: string) => timingSafeEqual(expected, digest(presented));
 
 /** The same store, timing every append. */
 export function instrumentEventStore(store: EventStore, metrics: Metrics): EventStore {
@@ -79,7 +90,15 @@ export async function projectionLag(
 export const metricsPlugin = fp(
   async function metricsPlugin(
     app: FastifyInstance,
-    opts: { metrics: Metrics; eventStore: EventStore; progress: ProjectionProgress | null; now: () => Date },
+    opts: {
+      metrics: Metrics;
+      eventStore: EventStore;
+      progress: ProjectionProgress | null;
+      now: () => Date;
+      /** Bearer token the scraper sends; unset: open, except in production where /metrics is not served. */
+      token: string | undefined;
+      production: boolean;
+    },
   ) {
     const { registry } = opts.metrics;
     const requests = new Counter({
@@ -132,7 +151,27 @@ export const metricsPlugin = fp(
       duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
     });
 
-    app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+    new Counter({
+      name: 'chronicle_http_connections_dropped_total',
+      help: 'Connections closed on arrival because the open-connection cap was reached',
+      registers: [registry],
+    });
+    const dropped = registry.getSingleMetric('chronicle_http_connections_dropped_total') as Counter;
+    app.server.on('drop', () => dropped.inc());
+
+    if (opts.production && opts.token === undefined) {
+      // Fail closed: route names and traffic are no business of the public.
+      app.log.warn('METRICS_TOKEN is not set: GET /metrics is not served in production');
+      return;
+    }
+    const token = opts.token === undefined ? null : digest(opts.token);
+    app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+      if (token && !sameDigest(token, presentedBearer(request.headers.authorization))) {
+        return reply
+          .code(401)
+          .header('www-authenticate', 'Bearer realm="metrics"')
+          .send({ error: 'A valid metrics token is required (Authorization: Bearer <METRICS_TOKEN>)' });
+      }
       void reply.header('content-type', registry.contentType);
       return registry.metrics();
     });

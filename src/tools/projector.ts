@@ -28,7 +28,14 @@ async function main(): Promise<void> {
     await readStore.close();
     await rawEventStore.close();
   });
-  await app.register(metricsPlugin, { metrics, eventStore, progress: runner, now });
+  await app.register(metricsPlugin, {
+    metrics,
+    eventStore,
+    progress: runner,
+    now,
+    token: config.metricsToken,
+    production: config.nodeEnv === 'production',
+  });
   await app.register(healthRoutes, { services: { eventStore, readStore, now }, projections: runner });
   await runner.start();
   closeWithGrace({ delay: 10_000 }, async () => {

@@ -273,6 +273,8 @@ export const bUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
         response: { 200: Outcome([B.loggedOut]), 503: ref(UsersApiBody) },
       },
       config,
+      // HEAD must not end a session (it changes state; Fastify would answer HEAD by running this handler).
+      exposeHeadRoute: false,
     },
     async (request: FastifyRequest, reply: FastifyReply) => {
       for (const named of namedSessions(request)) {

@@ -16,6 +16,12 @@ t.test('A: /reset and /new-password', async (t) => {
   const login = () => post('/login', { username: 'dium_user', password: 'old-password' });
 
   t.test('answers the same whether or not the account exists, and mails only the owner', async (t) => {
+    const SECURITY_HEADERS = [
+      'cache-control', 'content-security-policy', 'cross-origin-opener-policy', 'cross-origin-resource-policy',
+      'origin-agent-cluster', 'referrer-policy', 'strict-transport-security', 'x-content-type-options',
+      'x-dns-prefetch-control', 'x-download-options', 'x-frame-options', 'x-permitted-cross-domain-policies',
+      'x-request-id', 'x-xss-protection',
+    ];
     const before = sink.messages.length;
     const cases = [
       { username: 'dium_user', email: 'dium@example.com' },
@@ -29,7 +35,8 @@ t.test('A: /reset and /new-password', async (t) => {
     for (const a of answers) {
       t.equal(a.statusCode, 200);
       t.same(a.json(), { message: RESET_SENT });
-      t.same(Object.keys(a.headers).filter((h) => !['date', 'connection'].includes(h)).sort(), ['content-length', 'content-type']);
+      // The same headers for every case: the length and type, and those every answer carries (SECURITY_HEADERS).
+      t.same(Object.keys(a.headers).filter((h) => !['date', 'connection'].includes(h)).sort(), ['content-length', 'content-type', ...SECURITY_HEADERS].sort());
     }
     t.equal(new Set(answers.map((a) => a.body)).size, 1, 'one body for all');
     t.equal(sink.messages.length, before + 1, 'exactly one mail');

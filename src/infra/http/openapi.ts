@@ -16,6 +16,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { stringify } from 'yaml';
 import { codeForStatus } from '../errors.js';
 import { familyOfPath } from './envelopes.js';
+import { DOCS_CSP } from './security.js';
 
 type Json = Record<string, unknown>;
 
@@ -30,9 +31,16 @@ const STATUS_TEXT: Record<string, string> = {
   '412': 'Precondition failed: If-Match does not match the current revision',
   '413': 'Request body too large (96 KiB at most)',
   '414': 'A path parameter is too long',
-  '415': 'Content-Type must be application/json',
+  '415': 'Content-Type must be application/json, in UTF-8 if a charset is declared',
   '429': 'Too many attempts: retry after the number of seconds in Retry-After',
   '503': 'A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After',
+};
+
+/** On every answer: the id this request is logged under. */
+const REQUEST_ID_HEADER: Json = {
+  description:
+    "The request's id in the service's logs: the client's own X-Request-Id when it is 1 to 64 characters of A-Z a-z 0-9 . _ -, else a new UUID",
+  schema: { type: 'string' },
 };
 
 /** Routes that answer without touching any store. */
@@ -215,6 +223,8 @@ function nameBodies(components: Components, operationId: string, operation: Json
 
 /** Adds the answers every route of a kind can give, and a description to every answer. */
 export function completeDocument(document: Json): Json {
+  const components = (document.components ??= {}) as Json;
+  ((components.headers ??= {}) as Json).RequestId = REQUEST_ID_HEADER;
   const paths = (document.paths ?? {}) as Record<string, Record<string, Json>>;
   for (const [path, operations] of Object.entries(paths)) {
     for (const [method, operation] of Object.entries(operations)) {
@@ -230,11 +240,11 @@ export function completeDocument(document: Json): Json {
       if (parameters.some((p) => p.in === 'path')) add('414');
       for (const [status, response] of Object.entries(responses)) {
         if (response.description === 'Default Response') response.description = STATUS_TEXT[status] ?? 'Response';
+        const headers = (response.headers ??= {}) as Record<string, Json>;
         if (status === '429' || status === '503') {
-          response.headers ??= {
-            'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer' } },
-          };
+          headers['Retry-After'] ??= { description: 'Seconds to wait before retrying', schema: { type: 'integer' } };
         }
+        headers['X-Request-Id'] ??= { $ref: '#/components/headers/RequestId' };
       }
       // Sorted by status, so the committed file does not churn with registration order.
       operation.responses = Object.fromEntries(Object.entries(responses).sort(([a], [b]) => a.localeCompare(b)));
@@ -295,7 +305,7 @@ export const openApi = fp(
       transformObject: (documentObject) =>
         completeDocument(('openapiObject' in documentObject ? documentObject.openapiObject : {}) as Json),
     });
-    await app.register(swaggerUi, { routePrefix: '/docs' });
+    await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: DOCS_CSP });
     app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   },
   { name: 'openapi' },

@@ -3,7 +3,9 @@
 // the route's family envelope and never leaks a stack trace, and the 404s.
 import type { FastifyInstance, FastifyError, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
 import type { Socket } from 'node:net';
+import { isUtf8 } from 'node:buffer';
 import fp from 'fastify-plugin';
+import secureJson from 'secure-json-parse';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { ConcurrencyError, Problem } from '../errors.js';
@@ -17,6 +19,11 @@ declare module 'fastify' {
     family?: Family;
     /** Turns schema validation errors into the route's own message (first match wins). */
     invalid?: (errors: FastifySchemaValidationError[], part: string) => Problem;
+    /**
+     * The body's object keys are data (D's stored values): `__proto__` and `constructor.prototype`
+     * are kept as own properties instead of refused. Such a route never merges the body into another object.
+     */
+    jsonKeysAsData?: boolean;
   }
 }
 
@@ -76,6 +83,31 @@ export function holdsInvalidText(body: unknown): boolean {
   return false;
 }
 
+/** The charset a Content-Type declares, or null: `application/json; charset="UTF-8"` is "UTF-8". */
+export function declaredCharset(contentType: string | undefined): string | null {
+  const match = /;\s*charset\s*=\s*(?:"([^"]*)"|([^;\s]*))/i.exec(contentType ?? '');
+  return match ? (match[1] ?? match[2] ?? '') : null;
+}
+
+/**
+ * The one JSON body parser. JSON is UTF-8 (RFC 8259): another declared charset is 415, and
+ * bytes that are not UTF-8 are refused rather than replaced with U+FFFD. An empty body is
+ * no body for routes that take none (clients send `content-type` on DELETE and GET too).
+ */
+export function parseJsonBody(request: FastifyRequest, body: Buffer): unknown {
+  const charset = declaredCharset(request.headers['content-type']);
+  if (charset !== null && !/^utf-?8$/i.test(charset)) {
+    throw new Problem(415, 'Content-Type must be application/json in UTF-8 (charset=utf-8 or none)');
+  }
+  if (body.length === 0) {
+    if (!request.routeOptions.schema?.body) return undefined;
+    throw new Problem(400, 'Malformed JSON body');
+  }
+  if (!isUtf8(body)) throw new Problem(400, 'Malformed JSON body: text must be valid UTF-8');
+  const action = request.routeOptions.config?.jsonKeysAsData === true ? 'ignore' : 'error';
+  return secureJson.parse(body.toString('utf8'), undefined, { protoAction: action, constructorAction: action });
+}
+
 function familyOf(request: FastifyRequest): Family | null {
   return request.routeOptions.config?.family ?? familyOfPath(request.url);
 }
@@ -123,7 +155,13 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
       ? new Problem(414, 'URI too long', 'URI_TOO_LONG')
       : new Problem(400, 'Malformed URL');
   const { status, body } = renderProblem(familyOfPath(request.url), problem);
-  void reply.code(status).send(body);
+  // No hook runs for these: the shell's headers are set here.
+  void reply.code(status).headers(commonHeaders(request)).send(body);
+}
+
+/** Headers on every answer: the request's id, and no caching (answers carry tokens, session ids and personal data). */
+function commonHeaders(request: FastifyRequest): Record<string, string> {
+  return { 'x-request-id': request.id, 'cache-control': 'no-store' };
 }
 
 /**
@@ -150,7 +188,20 @@ export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket)
 export const httpShell = fp(
   async function httpShell(app: FastifyInstance) {
     // Every family speaks JSON only: anything else is 415, not a string body that fails validation.
-    app.removeContentTypeParser('text/plain');
+    app.removeContentTypeParser(['text/plain', 'application/json']);
+    app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+      try {
+        done(null, parseJsonBody(request, body as Buffer));
+      } catch (error) {
+        done(error as Error, undefined);
+      }
+    });
+
+    // Static files (the /docs page) set their own Cache-Control over this one.
+    app.addHook('onRequest', (request, reply, done) => {
+      void reply.headers(commonHeaders(request));
+      done();
+    });
     const ajv = validators();
     app.setValidatorCompiler(({ schema, httpPart }) =>
       (httpPart === 'body' ? ajv.body : ajv.text).compile(schema as object),
