@@ -638,6 +638,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -650,6 +654,10 @@ export interface operations {
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
             400: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -659,6 +667,10 @@ export interface operations {
             /** @description Conflict with the current state */
             409: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -686,6 +698,10 @@ export interface operations {
             /** @description Too many attempts: retry after the number of seconds in Retry-After */
             429: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -697,6 +713,10 @@ export interface operations {
             /** @description A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After */
             503: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -726,6 +746,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -737,6 +761,10 @@ export interface operations {
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
             400: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -746,6 +774,10 @@ export interface operations {
             /** @description Not signed in: no token, or a token that is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -755,6 +787,10 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -782,6 +818,10 @@ export interface operations {
             /** @description Too many attempts: retry after the number of seconds in Retry-After */
             429: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -793,6 +833,10 @@ export interface operations {
             /** @description A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After */
             503: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -823,6 +867,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -834,6 +882,10 @@ export interface operations {
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
             400: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -861,6 +913,10 @@ export interface operations {
             /** @description Too many attempts: retry after the number of seconds in Retry-After */
             429: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -872,6 +928,10 @@ export interface operations {
             /** @description A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After */
             503: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -903,6 +963,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -914,6 +978,10 @@ export interface operations {
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
             400: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -923,6 +991,10 @@ export interface operations {
             /** @description Not signed in: no token, or a token that is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -950,6 +1022,10 @@ export interface operations {
             /** @description Too many attempts: retry after the number of seconds in Retry-After */
             429: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -961,6 +1037,10 @@ export interface operations {
             /** @description A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After */
             503: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -992,6 +1072,10 @@ export interface operations {
             /** @description responseCode 615, 607, 608 */
             200: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1007,6 +1091,10 @@ export interface operations {
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
             400: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1034,6 +1122,10 @@ export interface operations {
             /** @description Too many attempts: retry after the number of seconds in Retry-After */
             429: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -1045,6 +1137,10 @@ export interface operations {
             /** @description A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After */
             503: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -1074,6 +1170,10 @@ export interface operations {
             /** @description responseCode 609, 601, 602, 603 */
             200: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1091,6 +1191,10 @@ export interface operations {
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
             400: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1118,6 +1222,10 @@ export interface operations {
             /** @description Too many attempts: retry after the number of seconds in Retry-After */
             429: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -1129,6 +1237,10 @@ export interface operations {
             /** @description A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After */
             503: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -1159,6 +1271,10 @@ export interface operations {
             /** @description responseCode 605, 604, 603, 610 */
             200: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1172,6 +1288,10 @@ export interface operations {
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
             400: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1199,6 +1319,10 @@ export interface operations {
             /** @description Too many attempts: retry after the number of seconds in Retry-After */
             429: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -1210,6 +1334,10 @@ export interface operations {
             /** @description A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After */
             503: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -1238,6 +1366,10 @@ export interface operations {
             /** @description responseCode 616, 602, 605 */
             200: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1251,6 +1383,10 @@ export interface operations {
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
             400: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1278,6 +1414,10 @@ export interface operations {
             /** @description Too many attempts: retry after the number of seconds in Retry-After */
             429: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -1289,6 +1429,10 @@ export interface operations {
             /** @description A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After */
             503: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -1317,6 +1461,10 @@ export interface operations {
             /** @description responseCode 612, 602 */
             200: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1330,6 +1478,10 @@ export interface operations {
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
             400: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1357,6 +1509,10 @@ export interface operations {
             /** @description Too many attempts: retry after the number of seconds in Retry-After */
             429: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -1368,6 +1524,10 @@ export interface operations {
             /** @description A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After */
             503: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -1398,6 +1558,10 @@ export interface operations {
             /** @description responseCode 614, 613 */
             200: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1411,6 +1575,10 @@ export interface operations {
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
             400: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1447,6 +1615,10 @@ export interface operations {
             /** @description Too many attempts: retry after the number of seconds in Retry-After */
             429: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -1458,6 +1630,10 @@ export interface operations {
             /** @description A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After */
             503: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -1487,6 +1663,10 @@ export interface operations {
             /** @description responseCode 617, 603, 610 */
             200: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1500,6 +1680,10 @@ export interface operations {
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
             400: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1527,6 +1711,10 @@ export interface operations {
             /** @description Too many attempts: retry after the number of seconds in Retry-After */
             429: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -1538,6 +1726,10 @@ export interface operations {
             /** @description A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After */
             503: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -1603,6 +1795,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1615,6 +1811,10 @@ export interface operations {
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
             400: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1624,6 +1824,10 @@ export interface operations {
             /** @description Not signed in: no token, or a token that is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1633,6 +1837,10 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1660,6 +1868,10 @@ export interface operations {
             /** @description Too many attempts: retry after the number of seconds in Retry-After */
             429: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -1671,6 +1883,10 @@ export interface operations {
             /** @description A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After */
             503: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -1723,6 +1939,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1735,6 +1955,10 @@ export interface operations {
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
             400: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1744,6 +1968,10 @@ export interface operations {
             /** @description Conflict with the current state */
             409: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1771,6 +1999,10 @@ export interface operations {
             /** @description Too many attempts: retry after the number of seconds in Retry-After */
             429: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -1782,6 +2014,10 @@ export interface operations {
             /** @description A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After */
             503: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -1811,6 +2047,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1822,6 +2062,10 @@ export interface operations {
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
             400: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1849,6 +2093,10 @@ export interface operations {
             /** @description Too many attempts: retry after the number of seconds in Retry-After */
             429: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -1860,6 +2108,10 @@ export interface operations {
             /** @description A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After */
             503: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -1890,6 +2142,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1902,6 +2158,10 @@ export interface operations {
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
             400: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1911,6 +2171,10 @@ export interface operations {
             /** @description Not signed in: no token, or a token that is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1938,6 +2202,10 @@ export interface operations {
             /** @description Too many attempts: retry after the number of seconds in Retry-After */
             429: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -1949,6 +2217,10 @@ export interface operations {
             /** @description A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After */
             503: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -1983,6 +2255,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1994,6 +2270,10 @@ export interface operations {
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
             400: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2003,6 +2283,10 @@ export interface operations {
             /** @description Not signed in: no token, or a token that is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2030,6 +2314,10 @@ export interface operations {
             /** @description Too many attempts: retry after the number of seconds in Retry-After */
             429: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -2041,6 +2329,10 @@ export interface operations {
             /** @description A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After */
             503: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -2075,6 +2367,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2096,6 +2392,10 @@ export interface operations {
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
             400: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2105,6 +2405,10 @@ export interface operations {
             /** @description Conflict with the current state */
             409: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2132,6 +2436,10 @@ export interface operations {
             /** @description Too many attempts: retry after the number of seconds in Retry-After */
             429: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -2143,6 +2451,10 @@ export interface operations {
             /** @description A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After */
             503: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -2172,6 +2484,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2189,6 +2505,10 @@ export interface operations {
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
             400: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2198,6 +2518,10 @@ export interface operations {
             /** @description Not signed in: no token, or a token that is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2207,6 +2531,10 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2234,6 +2562,10 @@ export interface operations {
             /** @description Too many attempts: retry after the number of seconds in Retry-After */
             429: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -2245,6 +2577,10 @@ export interface operations {
             /** @description A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After */
             503: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     [name: string]: unknown;
