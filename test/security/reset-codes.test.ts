@@ -34,7 +34,7 @@ async function accountsHoldingCodes(m: Pick<MailApp, 'post' | 'sink'>, count: nu
   return held;
 }
 
-t.test('spraying code-only guesses at 120 live codes takes over no account, even with lucky guesses among them', async (t) => {
+t.test('with AUTH_RATE_LIMIT=0, spraying code-only guesses at 120 live codes takes over no account, even with lucky guesses among them', async (t) => {
   const m = await buildWithMail(t);
   t.equal(m.config.authRateLimit, 0, 'AUTH_RATE_LIMIT=0: no per-address or per-account limit helps here');
   const held = await accountsHoldingCodes(m, 120, 'spray');
