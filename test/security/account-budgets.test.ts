@@ -5,8 +5,10 @@
 // the RateLimit header fields (draft-ietf-httpapi-ratelimit-headers-11).
 import t from 'tap';
 import type { LightMyRequestResponse } from 'fastify';
+import { ConfigError, loadConfig } from '../../src/config.js';
 import { build } from '../support/app.js';
 import { buildWithMail, registerVerifiedB } from '../support/accounts.js';
+import { instancesSharingRedis } from '../support/hostile-accounts.js';
 
 const json = { 'content-type': 'application/json' };
 
@@ -80,6 +82,24 @@ t.test('30 mail requests in one second to one mailbox: at most 5 mails an hour, 
     t.same((await m.post('/users/resend-verification-code', { email: 'fresh@example.com' })).json(), { statusCode: 200, responseCode: 616 }, `resend ${i + 1}: 616`);
   }
   t.equal(m.sink.to('fresh@example.com').length, 5, 'verification mails are capped the same way');
+});
+
+t.test('the mail cap is counted across instances sharing Redis', async (t) => {
+  const { apps, sink } = await instancesSharingRedis(t, { MAIL_RECIPIENT_HOURLY_LIMIT: '5' });
+  const post = (i: number, url: string, payload: unknown) =>
+    apps[i % 2]!.inject({ method: 'POST', url, headers: json, payload: JSON.stringify(payload) });
+  t.equal((await post(0, '/auth/create', { username: 'shared_box', email: 'shared-box@example.com', password: 'box-password' })).statusCode, 201);
+  for (let i = 0; i < 9; i++) t.equal((await post(i, '/auth/forgot', { email: 'shared-box@example.com' })).statusCode, 200);
+  t.equal(sink.to('shared-box@example.com').length, 5, '5 mails through two instances, not 9');
+});
+
+t.test('TRUST_PROXY takes addresses and CIDRs; anything else stops the start', async (t) => {
+  const base = { NODE_ENV: 'test', DATA_DIR: '/tmp/unused-trust-proxy', JWT_SECRET: 'x'.repeat(32), OTP_SECRET: 'y'.repeat(32) };
+  t.same(loadConfig(base).trustProxy, [], 'unset: no proxy trusted');
+  t.same(loadConfig({ ...base, TRUST_PROXY: '10.0.0.1, 192.168.0.0/16,::1,fd00::/8,loopback' }).trustProxy, ['10.0.0.1', '192.168.0.0/16', '::1', 'fd00::/8', 'loopback']);
+  for (const bad of ['true', '10.0.0.1/33', 'proxy.example.com', '10.0.0.0/8/1', '*']) {
+    t.throws(() => loadConfig({ ...base, TRUST_PROXY: bad }), ConfigError, `"${bad}" refused`);
+  }
 });
 
 t.test('TRUST_PROXY: X-Forwarded-For is believed from the listed proxies only', async (t) => {
