@@ -26,7 +26,7 @@ import { ProjectionRunner } from '../projections/runner.js';
 import { allProjections } from '../projections/index.js';
 import { CheckpointWatcher } from '../projections/watcher.js';
 import { aeUserRoutes } from './users/routes-ae.js';
-import { authRateLimit } from './infra/ratelimit.js';
+import { authRateLimit, openLimits } from './infra/ratelimit.js';
 import { aUserRoutes } from './users/routes-a.js';
 import { bUserRoutes } from './users/routes-b.js';
 import { cUserRoutes } from './users/routes-c.js';
@@ -78,6 +78,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // The client's X-Request-Id only when short and plain (it lands in every log line); else a new one.
     requestIdHeader: false,
     genReqId: requestId,
+    // request.ip is the client behind these proxies only (TRUST_PROXY); none by default.
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     return503OnClosing: true,
     // Slow clients: a request must arrive whole within the bound (else 408 and the connection closes),
     // an idle keep-alive connection closes, and open connections are capped (below).
@@ -101,6 +103,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   try {
     readStore = options.readStore ?? (await openReadStore(config));
   } catch (error) {
+    if (ownsStores) await rawEventStore.close();
+    throw error;
+  }
+  const now = options.now ?? (() => new Date());
+  let limits;
+  try {
+    limits = await openLimits(config, now);
+  } catch (error) {
+    if (!options.readStore) await readStore.close();
     if (ownsStores) await rawEventStore.close();
     throw error;
   }
@@ -130,8 +141,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     passwords: createPasswords(config.argon2),
     keyedHash: createKeyedHash(config.otpSecret),
     mailer: createMailer(config, app.log),
+    limits,
     log: app.log,
-    now: options.now ?? (() => new Date()),
+    now,
     async settle(position) {
       if (!position) return;
       // The write is durable already: failing to see it in the read models never turns its answer into an error.
@@ -143,6 +155,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', async () => {
     await runner?.stop();
     services.mailer.close();
+    await limits.close();
     if (!options.readStore) await readStore.close();
     if (ownsStores) await rawEventStore.close();
   });

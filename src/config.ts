@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 
 export interface Argon2Params {
@@ -26,6 +27,10 @@ export interface Config {
   mailFrom: string;
   publicProductReads: boolean;
   authRateLimit: number;
+  /** Proxies whose X-Forwarded-For is believed (addresses, CIDRs or proxy-addr's names); empty: none. */
+  trustProxy: string[];
+  /** Mails one recipient gets per hour, whatever the route; further requests send nothing. */
+  mailRecipientHourlyLimit: number;
   nodeEnv: 'development' | 'production' | 'test';
   logLevel: string;
   argon2: Argon2Params;
@@ -73,6 +78,8 @@ export const CONFIG_VARIABLES = [
   'MAIL_FROM',
   'PUBLIC_PRODUCT_READS',
   'AUTH_RATE_LIMIT',
+  'TRUST_PROXY',
+  'MAIL_RECIPIENT_HOURLY_LIMIT',
   'NODE_ENV',
   'LOG_LEVEL',
   'ARGON2_MEMORY_KIB',
@@ -197,6 +204,22 @@ function mailTransport(chosen: 'smtp' | 'outbox' | 'auto', smtpUrl: string | und
   return 'outbox';
 }
 
+/** proxy-addr's names for address ranges, accepted beside addresses and CIDRs. */
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function proxies(env: Env, name: string): string[] {
+  const raw = str(env, name);
+  if (raw === undefined) return [];
+  return raw.split(',').map((entry) => {
+    const value = entry.trim();
+    const [address, prefix, ...rest] = value.split('/');
+    const family = isIP(address ?? '');
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
+    if (PROXY_NAMES.includes(value) || (family !== 0 && prefixOk && rest.length === 0)) return value;
+    throw new ConfigError(name, `must be a comma-separated list of addresses or CIDRs (or ${PROXY_NAMES.join(', ')}), got "${value}"`);
+  });
+}
+
 /**
  * Secrets: required (at least 32 bytes) in production; in development a random
  * one is generated once and kept under DATA_DIR, so tokens survive restarts.
@@ -241,6 +264,8 @@ export function loadConfig(env: Env = process.env): Config {
     mailFrom: str(env, 'MAIL_FROM') ?? 'Chronicle <no-reply@chronicle.local>',
     publicProductReads: bool(env, 'PUBLIC_PRODUCT_READS', false),
     authRateLimit: int(env, 'AUTH_RATE_LIMIT', 10, 0, 1_000_000),
+    trustProxy: proxies(env, 'TRUST_PROXY'),
+    mailRecipientHourlyLimit: int(env, 'MAIL_RECIPIENT_HOURLY_LIMIT', 5, 1, 1000),
     nodeEnv,
     logLevel,
     argon2: {

@@ -6,6 +6,7 @@ import type { EventStore, Position } from './eventstore/types.js';
 import type { Mailer } from './mail.js';
 import type { Passwords } from './passwords.js';
 import type { ReadModelStore } from './readstore/types.js';
+import type { Counter } from './ratelimit.js';
 import type { KeyedHash } from './secrets.js';
 
 export interface Services {
@@ -15,6 +16,8 @@ export interface Services {
   passwords: Passwords;
   keyedHash: KeyedHash;
   mailer: Mailer;
+  /** Rate-limit counters and shared budgets (Redis when configured, so every instance counts together). */
+  limits: Counter;
   log: FastifyBaseLogger;
   /**
    * Resolves once the read models show everything up to `position`, so a

@@ -9,7 +9,7 @@ import type { Services } from '../infra/services.js';
 import { claimDecider, type ClaimKind, type ClaimState } from './claims.js';
 import { userDecider, type UserState } from './decider.js';
 import { SESSION_SECONDS, normaliseEmail, streams, type CodePurpose, type Family, type Profile } from './events.js';
-import { verificationCodeMail } from './mails.js';
+import { mayMail, verificationCodeMail } from './mails.js';
 
 /** A claim whose account stream never appeared this long after it was made is a crashed registration. */
 const ABANDONED_AFTER_MS = 10_000;
@@ -121,7 +121,9 @@ export async function registerUser(svc: Services, given: Registration): Promise<
   });
   await svc.settle(registered.position);
   if (code !== null && registered.state.email !== null) {
-    await svc.mailer.send(verificationCodeMail(registered.state.email, code));
+    // Over the recipient's hourly mails (register, delete, register again): nothing sent; resend later.
+    if (await mayMail(svc, registered.state.email)) await svc.mailer.send(verificationCodeMail(registered.state.email, code));
+    else await svc.mailer.probe();
   }
   return { userId };
 }

@@ -1,16 +1,19 @@
 // Email verification and password resets: one-time secrets that are random
 // (CSPRNG), mailed, stored only as keyed HMACs, single use, expiring, and void
 // after five wrong attempts or when a newer one is issued (the decider).
+// A recipient gets a few mails an hour at most (mayMail), and guesses at reset
+// codes draw on a risk budget shared by every client (budgets.ts).
 import { handle } from '../infra/commands.js';
 import { DomainError } from '../infra/errors.js';
 import { MailUnavailableError } from '../infra/mail.js';
 import { randomCode, randomToken } from '../infra/secrets.js';
 import type { Services } from '../infra/services.js';
 import { USERS, userKeys } from '../../projections/users.js';
+import { reserveGuess, resetCodeIssued } from './budgets.js';
 import { codeKey, findAccount, type Identifier } from './commands.js';
 import { userDecider, type ResetPurpose, type UserState } from './decider.js';
 import { normaliseEmail, streams, type Family, type UserEvent } from './events.js';
-import { resetCodeMail, resetLinkMail, verificationCodeMail } from './mails.js';
+import { mayMail, resetCodeMail, resetLinkMail, verificationCodeMail } from './mails.js';
 
 const used = (events: UserEvent[]) => events.some((e) => e.type === 'OneTimeCodeUsed');
 
@@ -27,6 +30,11 @@ export async function requestEmailVerification(svc: Services, email: string, via
   const account = await findAccount(svc, { email });
   if (!account || account.userId === null || account.email === null) return 'unknown';
   if (account.emailVerified) return 'already-verified';
+  // Over the recipient's hourly mails: answered as sent, nothing issued (the code mailed last stays good).
+  if (!(await mayMail(svc, account.email))) {
+    await svc.mailer.probe();
+    return 'sent';
+  }
   const code = randomCode();
   try {
     const requested = await handle(svc.eventStore, streams.user(account.userId), userDecider, {
@@ -131,6 +139,9 @@ async function sendResetCode(svc: Services, account: UserState | null, via: Fami
     await svc.mailer.probe();
     return;
   }
+  // Over the recipient's hourly mails: the same answer, nothing issued, nothing sent.
+  if (!(await mayMail(svc, account.email))) return svc.mailer.probe();
+  await resetCodeIssued(svc);
   try {
     const requested = await handle(svc.eventStore, streams.user(account.userId), userDecider, {
       type: 'RequestPasswordReset',
@@ -173,6 +184,10 @@ const newToken = (userId: number) => `${userId}.${randomToken()}`;
 export async function requestResetLink(svc: Services, email: string, via: Family): Promise<'sent' | 'unknown'> {
   const account = await findAccount(svc, { email });
   if (!account || account.userId === null || account.email === null) return 'unknown';
+  if (!(await mayMail(svc, account.email))) {
+    await svc.mailer.probe();
+    return 'sent';
+  }
   const token = newToken(account.userId);
   try {
     const requested = await handle(svc.eventStore, streams.user(account.userId), userDecider, {
@@ -199,9 +214,13 @@ async function resetPassword(
 ): Promise<UserState | null> {
   // The new password is hashed even when the secret turns out wrong: the answer takes as long either way.
   const passwordHash = await svc.passwords.hash(newPassword);
+  // A guess at a 6-digit code (A) is charged to the shared budget first, known account or not.
+  const charge = purpose === 'password-reset' ? await reserveGuess(svc, 'named') : null;
+  if (purpose === 'password-reset' && charge === null) return null;
   if (userId === null) return null;
+  let reset;
   try {
-    const reset = await handle(
+    reset = await handle(
       svc.eventStore,
       streams.user(userId),
       userDecider,
@@ -212,12 +231,14 @@ async function resetPassword(
       },
       { attempts: ATTEMPTS },
     );
-    await svc.settle(reset.position);
-    return used(reset.events) ? reset.state : null;
   } catch (error) {
     if (isDomain(error, 'InvalidCode', 'UnknownUser')) return null;
     throw error;
   }
+  await svc.settle(reset.position);
+  if (!used(reset.events)) return null;
+  if (charge) await svc.limits.refund(charge);
+  return reset.state;
 }
 
 /** A's `/new-password`: username and the mailed code. Every session of the account ends. */
@@ -247,8 +268,10 @@ export async function resetPasswordWithToken(
  * C's `/auth/forgot/otp`: the mailed reset code for a reset token (good for
  * `/auth/forgot/reset` only, 10 minutes, once). Without an email the code
  * is looked up by its HMAC, and accepted only when exactly one account has
- * it outstanding; wrong codes then count against no account (the per-address
- * rate limit bounds guessing).
+ * it outstanding. Such a guess is tested against every live code, so it is
+ * charged as many units of the shared risk budget as there may be live
+ * codes; a named guess one unit. Once a budget is spent, its guesses are
+ * answered as wrong codes, untested, until the rolling day frees some.
  */
 export async function exchangeResetCode(
   svc: Services,
@@ -256,6 +279,14 @@ export async function exchangeResetCode(
   code: string,
   via: Family,
 ): Promise<string | null> {
+  const charge = await reserveGuess(svc, email === null ? 'code-only' : 'named');
+  if (charge === null) return null;
+  const token = await exchange(svc, email, code, via);
+  if (token !== null) await svc.limits.refund(charge);
+  return token;
+}
+
+async function exchange(svc: Services, email: string | null, code: string, via: Family): Promise<string | null> {
   const key = codeKey(svc, 'password-reset', code);
   let userId: number | null = null;
   if (email !== null) {

@@ -6,6 +6,7 @@ import { Type } from '@sinclair/typebox';
 import { Problem } from '../infra/errors.js';
 import { fieldOf, isMissing } from '../infra/http/shell.js';
 import { ErrorBody, ref } from '../infra/http/schemas.js';
+import { withRateLimitHeaders } from '../infra/ratelimit.js';
 import type { Services } from '../infra/services.js';
 import { accountForReset, requestResetCode, resetPasswordWithCode } from './recovery.js';
 import { AccountName, Email, Password, messages } from './schemas.js';
@@ -44,12 +45,12 @@ export const aUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
         summary: 'Mail a password reset code (OTP) when username and email belong to one account',
         tags,
         body: Type.Object({ username: AccountName, email: Email }),
-        response: {
+        response: withRateLimitHeaders({
           200: Message,
           400: ref(ErrorBody),
           429: ref(ErrorBody),
           503: ref(ErrorBody),
-        },
+        }),
       },
       config: { family: 'A', invalid: resetInvalid },
     },
@@ -73,13 +74,13 @@ export const aUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
           otp: Type.Integer({ description: 'The 6-digit code from the mail, as a JSON number' }),
           password: Password,
         }),
-        response: {
+        response: withRateLimitHeaders({
           200: Message,
           400: ref(ErrorBody),
           401: ref(ErrorBody),
           429: ref(ErrorBody),
           503: ref(ErrorBody),
-        },
+        }),
       },
       config: { family: 'A', invalid: newPasswordInvalid },
     },

@@ -6,7 +6,9 @@ import { Type } from '@sinclair/typebox';
 import { DomainError, Problem } from '../infra/errors.js';
 import { fieldOf, isMissing } from '../infra/http/shell.js';
 import { ErrorBody, ref } from '../infra/http/schemas.js';
+import { withRateLimitHeaders } from '../infra/ratelimit.js';
 import type { Services } from '../infra/services.js';
+import { passwordBudgetKey } from './budgets.js';
 import { registerUser, signIn } from './commands.js';
 import { AccountName, Email, LoginField, Password, Username, messages } from './schemas.js';
 
@@ -42,13 +44,13 @@ export const aeUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
           password: Password,
           email: Type.Optional(Email),
         }),
-        response: {
+        response: withRateLimitHeaders({
           201: Type.Object({ id: Type.Integer(), username: Type.String() }),
           400: ref(ErrorBody),
           409: ref(ErrorBody),
           429: ref(ErrorBody),
           503: ref(ErrorBody),
-        },
+        }),
       },
       config: { family: 'E', invalid: registerInvalid },
     },
@@ -83,20 +85,21 @@ export const aeUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
         summary: 'Sign in and get an access token (A and E)',
         tags,
         body: Type.Object({ username: AccountName, password: LoginField }),
-        response: {
+        response: withRateLimitHeaders({
           200: Type.Object({ access_token: Type.String() }),
           400: ref(ErrorBody),
           401: ref(ErrorBody),
           403: ref(ErrorBody),
           429: ref(ErrorBody),
           503: ref(ErrorBody),
-        },
+        }),
       },
       config: { family: 'E', invalid: loginInvalid },
     },
     async (request) => {
-      await app.authRateLimit.check(request, 'sign-in', request.body.username);
-      const result = await signIn(services, { username: request.body.username }, request.body.password, 'E');
+      const { username, password } = request.body;
+      await app.authRateLimit.check(request, 'sign-in', await passwordBudgetKey(services, { username }), 'password');
+      const result = await signIn(services, { username }, password, 'E');
       if (!result.ok) {
         if (result.reason === 'unverified') throw new Problem(403, 'Email not verified');
         throw new Problem(401, 'Invalid credentials');

@@ -11,7 +11,9 @@ import { DomainError, Problem } from '../infra/errors.js';
 import { bearer } from '../infra/auth.js';
 import { fieldOf, isMissing } from '../infra/http/shell.js';
 import { UsersApiBody, ref } from '../infra/http/schemas.js';
+import { withRateLimitHeaders } from '../infra/ratelimit.js';
 import type { Services } from '../infra/services.js';
+import { passwordBudgetKey } from './budgets.js';
 import { deleteAccount, registerUser, signIn } from './commands.js';
 import { requestEmailVerification, requestResetLink, resetPasswordWithToken, tokenAccount, verifyEmail } from './recovery.js';
 import { endSession } from './sessions.js';
@@ -82,13 +84,13 @@ export const bUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
         summary: 'Register; the account is unverified until the mailed code is confirmed (615, 607, 608)',
         tags,
         body: Type.Object({ username: Username, email: Email, password: Password }),
-        response: {
+        response: withRateLimitHeaders({
           200: Outcome([B.registered, B.usernameInUse, B.emailInUse], {
             username: Type.Optional(Type.String()),
             email: Type.Optional(Type.String()),
           }),
           ...errors,
-        },
+        }),
       },
       config,
     },
@@ -116,7 +118,7 @@ export const bUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
           'On 609 the body carries the sessionId (also set as the HttpOnly cookie `sessionId`) and an access token (JWT) for Bearer use on every family\'s protected routes.',
         tags,
         body: Type.Object({ email: AccountName, password: LoginField }),
-        response: {
+        response: withRateLimitHeaders({
           200: Outcome([B.loggedIn, B.emailNotVerified, B.emailNotFound, B.wrongPassword], {
             username: Type.Optional(Type.String()),
             email: Type.Optional(Type.String()),
@@ -124,13 +126,13 @@ export const bUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
             token: Type.Optional(Type.String()),
           }),
           ...errors,
-        },
+        }),
       },
       config,
     },
     async (request, reply) => {
       const { email, password } = request.body;
-      await app.authRateLimit.check(request, 'sign-in', email);
+      await app.authRateLimit.check(request, 'sign-in', await passwordBudgetKey(services, { email }), 'password');
       const result = await signIn(services, { email }, password, 'B', { requireVerifiedEmail: true });
       if (!result.ok) {
         const code = { unknown: B.emailNotFound, 'wrong-password': B.wrongPassword, unverified: B.emailNotVerified };
@@ -164,13 +166,14 @@ export const bUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
           code: Type.String({ minLength: 1, maxLength: 64 }),
           password: LoginField,
         }),
-        response: { 200: Outcome([B.verified, B.invalidCode, B.wrongPassword, B.wrongEmail]), ...errors },
+        response: withRateLimitHeaders({ 200: Outcome([B.verified, B.invalidCode, B.wrongPassword, B.wrongEmail]), ...errors }),
       },
       config,
     },
     async (request) => {
       const { email, code, password } = request.body;
-      await app.authRateLimit.check(request, 'code', email);
+      // It checks the password first: the account's password budget, not a code budget.
+      await app.authRateLimit.check(request, 'code', await passwordBudgetKey(services, { email }), 'password');
       const result = await verifyEmail(services, email, password, code, 'B');
       const codes = {
         verified: B.verified,
@@ -191,7 +194,7 @@ export const bUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
         summary: 'Mail a new verification code; the previous one is void (616, 602, 605 when already verified)',
         tags,
         body: Type.Object({ email: AccountName }),
-        response: { 200: Outcome([B.codeResent, B.emailNotFound, B.verified]), ...errors },
+        response: withRateLimitHeaders({ 200: Outcome([B.codeResent, B.emailNotFound, B.verified]), ...errors }),
       },
       config,
     },
@@ -210,7 +213,7 @@ export const bUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
         summary: 'Mail a password reset link /users/reset-password/<token>, good for 60 minutes (612, 602)',
         tags,
         body: Type.Object({ email: AccountName }),
-        response: { 200: Outcome([B.resetMailSent, B.emailNotFound]), ...errors },
+        response: withRateLimitHeaders({ 200: Outcome([B.resetMailSent, B.emailNotFound]), ...errors }),
       },
       config,
     },
@@ -230,7 +233,7 @@ export const bUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
         tags,
         params: Type.Object({ token: Type.String({ minLength: 1, maxLength: 256 }) }),
         body: Type.Object({ password: Password }),
-        response: { 200: Outcome([B.passwordReset, B.resetTokenInvalid]), ...errors },
+        response: withRateLimitHeaders({ 200: Outcome([B.passwordReset, B.resetTokenInvalid]), ...errors }),
       },
       config,
     },
@@ -250,13 +253,13 @@ export const bUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
         summary: 'Delete the account (email and password); ends every session, frees username and email (617, 603, 610)',
         tags,
         body: Type.Object({ email: AccountName, password: LoginField }),
-        response: { 200: Outcome([B.userDeleted, B.wrongPassword, B.wrongEmail]), ...errors },
+        response: withRateLimitHeaders({ 200: Outcome([B.userDeleted, B.wrongPassword, B.wrongEmail]), ...errors }),
       },
       config,
     },
     async (request) => {
       const { email, password } = request.body;
-      await app.authRateLimit.check(request, 'sign-in', email);
+      await app.authRateLimit.check(request, 'sign-in', await passwordBudgetKey(services, { email }), 'password');
       const result = await deleteAccount(services, { email }, password, 'B');
       if (result.ok) return ok(B.userDeleted);
       return ok(result.reason === 'unknown' ? B.wrongEmail : B.wrongPassword);

@@ -7,7 +7,9 @@ import { Type } from '@sinclair/typebox';
 import { DomainError, Problem } from '../infra/errors.js';
 import { fieldOf, isMissing } from '../infra/http/shell.js';
 import { ErrorBody, ref } from '../infra/http/schemas.js';
+import { withRateLimitHeaders } from '../infra/ratelimit.js';
 import type { Services } from '../infra/services.js';
+import { passwordBudgetKey } from './budgets.js';
 import { findAccount, registerUser, signIn } from './commands.js';
 import type { Profile } from './events.js';
 import { exchangeResetCode, requestResetCode, resetPasswordWithToken, tokenAccount } from './recovery.js';
@@ -57,14 +59,14 @@ export const cUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
         summary: 'Sign in by username and get an access token',
         tags,
         body: Type.Object({ username: AccountName, password: LoginField }),
-        response: {
+        response: withRateLimitHeaders({
           200: Type.Object({ message: Type.String(), token: Type.String() }),
           400: ref(ErrorBody),
           401: ref(ErrorBody),
           403: ref(ErrorBody),
           429: ref(ErrorBody),
           503: ref(ErrorBody),
-        },
+        }),
       },
       config: {
         family: 'C',
@@ -73,7 +75,7 @@ export const cUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
     },
     async (request) => {
       const { username, password } = request.body;
-      await app.authRateLimit.check(request, 'sign-in', username);
+      await app.authRateLimit.check(request, 'sign-in', await passwordBudgetKey(services, { username }), 'password');
       const result = await signIn(services, { username }, password, 'C');
       if (!result.ok) {
         if (result.reason === 'unverified') throw new Problem(403, 'Email not verified');
@@ -99,13 +101,13 @@ export const cUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
           'delivery Address': Type.Optional(DeliveryAddress),
           deliveryAddress: Type.Optional(DeliveryAddress),
         }),
-        response: {
+        response: withRateLimitHeaders({
           201: Type.Object({ message: Type.String(), user_id: Type.String() }),
           400: ref(ErrorBody),
           409: ref(ErrorBody),
           429: ref(ErrorBody),
           503: ref(ErrorBody),
-        },
+        }),
       },
       config: {
         family: 'C',
@@ -153,12 +155,12 @@ export const cUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
         summary: 'Mail a password reset code; the same answer whether or not the email is known',
         tags,
         body: Type.Object({ email: Email }),
-        response: {
+        response: withRateLimitHeaders({
           200: Type.Object({ message: Type.String() }),
           400: ref(ErrorBody),
           429: ref(ErrorBody),
           503: ref(ErrorBody),
-        },
+        }),
       },
       config: { family: 'C', invalid: invalidWith(['email'], 'Email is required') },
     },
@@ -179,13 +181,13 @@ export const cUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
         description: 'Give the email with the code; the code alone is accepted when exactly one account has it outstanding.',
         tags,
         body: Type.Object({ email: Type.Optional(Email), otp: Type.String({ minLength: 1, maxLength: 16 }) }),
-        response: {
+        response: withRateLimitHeaders({
           200: Type.Object({ message: Type.String(), token: Type.String() }),
           400: ref(ErrorBody),
           401: ref(ErrorBody),
           429: ref(ErrorBody),
           503: ref(ErrorBody),
-        },
+        }),
       },
       config: { family: 'C', invalid: invalidWith(['otp'], 'OTP is required') },
     },
@@ -212,13 +214,13 @@ export const cUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
           authorization: Type.Optional(Type.String({ description: 'Bearer <reset token>' })),
         }),
         body: Type.Object({ new_passoword: Type.Optional(Password), new_password: Type.Optional(Password) }),
-        response: {
+        response: withRateLimitHeaders({
           200: Type.Object({ message: Type.String() }),
           400: ref(ErrorBody),
           401: ref(ErrorBody),
           429: ref(ErrorBody),
           503: ref(ErrorBody),
-        },
+        }),
       },
       config: {
         family: 'C',

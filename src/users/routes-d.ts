@@ -6,7 +6,9 @@ import { Type } from '@sinclair/typebox';
 import { DomainError, Problem } from '../infra/errors.js';
 import { fieldOf, isMissing } from '../infra/http/shell.js';
 import { RegistrationApiError, ref } from '../infra/http/schemas.js';
+import { withRateLimitHeaders } from '../infra/ratelimit.js';
 import type { Services } from '../infra/services.js';
+import { passwordBudgetKey } from './budgets.js';
 import { registerUser, signIn } from './commands.js';
 import { normaliseEmail, SESSION_SECONDS } from './events.js';
 import { AccountName, Email, LoginField, Password, Username, messages } from './schemas.js';
@@ -88,7 +90,7 @@ export const dUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
           age: Type.Optional(Type.Integer({ minimum: 1, maximum: 150 })),
           gender: Type.String({ minLength: 1, maxLength: 64, pattern: NOT_BLANK }),
         }),
-        response: {
+        response: withRateLimitHeaders({
           201: Type.Object({
             status: Type.Literal('success'),
             message: Type.String(),
@@ -102,7 +104,7 @@ export const dUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
             }),
           }),
           ...errors(400, 409, 429, 503),
-        },
+        }),
       },
       config: { family: 'D', invalid: registerInvalid },
     },
@@ -148,20 +150,20 @@ export const dUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
           'Error codes: MISSING_FIELDS, INVALID_REQUEST (400), INVALID_CREDENTIALS (401), EMAIL_NOT_VERIFIED (403, accounts registered through B before confirming their email).',
         tags,
         body: Type.Object({ username: AccountName, password: LoginField }),
-        response: {
+        response: withRateLimitHeaders({
           200: Type.Object({
             status: Type.Literal('success'),
             message: Type.String(),
             data: Type.Object({ access_token: Type.String(), expires_in: Type.Integer() }),
           }),
           ...errors(400, 401, 403, 429, 503),
-        },
+        }),
       },
       config: { family: 'D', invalid: tokenInvalid },
     },
     async (request) => {
       const { username, password } = request.body;
-      await app.authRateLimit.check(request, 'sign-in', username);
+      await app.authRateLimit.check(request, 'sign-in', await passwordBudgetKey(services, { username }), 'password');
       const result = await signIn(services, { username }, password, 'D');
       if (!result.ok) {
         if (result.reason === 'unverified') throw problem(403, 'EMAIL_NOT_VERIFIED');

@@ -37,6 +37,31 @@ t.test('the Redis counter is shared by every instance', async (t) => {
   t.equal((await b.hit('other')).count, 1);
 });
 
+t.test('sliding budgets: a charge is added only while the window stays within the budget; refunds give it back', async (t) => {
+  let now = 0;
+  const local = createMemoryCounter(() => new Date(now));
+  const prefix = `test:${randomUUID()}:`;
+  const shared = await openRedisCounter(REDIS_URL, prefix, 60_000, () => new Date(now));
+  t.teardown(async () => {
+    await shared.close();
+    await deleteRedisPrefix(prefix);
+  });
+  const window = { bucketMs: 1000, buckets: 3, budget: 10 };
+  for (const [name, counter] of [['in process', local], ['Redis', shared]] as const) {
+    now = 0;
+    const first = await counter.charge('b', 6, window);
+    t.match(first, { ok: true, total: 6 }, `${name}: 6 of 10`);
+    t.match(await counter.charge('b', 5, window), { ok: false, total: 6 }, `${name}: 11 would exceed 10: refused, nothing added`);
+    now = 1500;
+    t.match(await counter.charge('b', 4, window), { ok: true, total: 10 }, `${name}: exactly 10 fits`);
+    await counter.refund(first);
+    t.match(await counter.charge('b', 0, window), { ok: true, total: 4 }, `${name}: a refund takes its units back`);
+    now = 4500;
+    t.match(await counter.charge('b', 0, window), { ok: true, total: 0 }, `${name}: buckets older than the window are forgotten`);
+    t.match(await counter.charge('unbounded', 1000, { ...window, budget: null }), { ok: true, total: 1000 }, `${name}: no budget: a plain sum`);
+  }
+});
+
 type Check = (res: LightMyRequestResponse) => void;
 
 t.test('every sign-in, registration, code and reset route is limited, in its family envelope', async (t) => {
