@@ -4,6 +4,8 @@
 //   BENCH_SECONDS   seconds per measured load run (10)
 //   BENCH_EVENTS    events in the seeded log (1000000)
 //   REDIS_URL       read models' Redis (redis://127.0.0.1:6379)
+//   BENCH_ONLY      comma-separated groups to run (main, hot); all when unset
+//   BENCH_DIST      another build of the service to measure (before/after)
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +19,7 @@ import { replayInto } from './scenarios/replay.js';
 import { bare, getData, getProduct, listProducts, listSmallCatalogue } from './scenarios/reads.js';
 import { postData, projectionLag } from './scenarios/writes.js';
 import { login, owner } from './scenarios/login.js';
+import { hotKeyOneInstance, hotKeyTwoInstances, uncontendedWrites } from './scenarios/hot.js';
 
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const events = Number(process.env.BENCH_EVENTS ?? 1_000_000);
@@ -26,6 +29,8 @@ const plan: SeedPlan = { products, keys: Math.floor((events - products * 2) / 4)
 const resultsDir = new URL('./results/', import.meta.url);
 const results: Result[] = [];
 const started = Date.now();
+const only = process.env.BENCH_ONLY?.split(',').map((g) => g.trim());
+const want = (group: string) => !only || only.includes(group);
 
 function record(name: string, result: Result, on?: Service | null): void {
   // The service's resident memory right after the scenario, where one ran.
@@ -58,6 +63,13 @@ let service: Service | null = null;
 let ceiling: Service | null = null;
 
 try {
+  if (want('hot')) {
+    step('write contention: one hot key');
+    for (const r of await hotKeyOneInstance(redisUrl)) record(r.scenario.includes('products') ? 'hot-product-one' : 'hot-key-one', r);
+    record('hot-key-two', await hotKeyTwoInstances(redisUrl));
+    record('uncontended-writes', await uncontendedWrites(redisUrl));
+  }
+  if (want('main')) {
   record('eventstore', await eventStoreAppends());
 
   step(`seeding ${eventsIn(plan).toLocaleString('en')} events into the embedded store`);
@@ -135,6 +147,7 @@ try {
     rssMb: afterLogins.rssMb,
     peakRssMb: afterLogins.peakRssMb,
   });
+  }
 } finally {
   await ceiling?.stop();
   await service?.stop();
@@ -149,7 +162,10 @@ const table = [
 ].join('\n');
 const m = machine();
 const summary = `Machine: ${m.cpus} × ${m.model}, ${m.memoryGb} GiB, Node ${m.node} (${m.platform}); ${new Date().toISOString()}; ${Math.round((Date.now() - started) / 1000)} s in all.\n\n${table}\n`;
-writeFileSync(new URL('summary.md', resultsDir), summary);
-writeFileSync(new URL('summary.json', resultsDir), JSON.stringify({ machine: m, at: new Date().toISOString(), results }, null, 2) + '\n');
+// A partial run (BENCH_ONLY) keeps the full run's summary.
+if (!only) {
+  writeFileSync(new URL('summary.md', resultsDir), summary);
+  writeFileSync(new URL('summary.json', resultsDir), JSON.stringify({ machine: m, at: new Date().toISOString(), results }, null, 2) + '\n');
+}
 process.stdout.write(`\n${summary}`);
 process.exitCode = results.some((r) => r.pass === false) ? 1 : 0;

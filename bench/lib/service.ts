@@ -90,7 +90,9 @@ function stopChild(child: ChildProcess): Promise<void> {
 export function startService(env: Record<string, string>): Promise<Service> {
   // BENCH_CPU_PROF=<dir>: the service writes a V8 CPU profile there when it stops (read it with bench/lib/profile.ts).
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  return spawnAndWait([...profile, 'dist/src/server.js'], { LOG_LEVEL: 'warn', AUTH_RATE_LIMIT: '0', ...env }, '/ready');
+  // BENCH_DIST=<dir>: another build of the service (e.g. the commit before a change, for a before/after in one sitting).
+  const entry = process.env.BENCH_DIST ? `${process.env.BENCH_DIST}/src/server.js` : 'dist/src/server.js';
+  return spawnAndWait([...profile, entry], { LOG_LEVEL: 'warn', AUTH_RATE_LIMIT: '0', ...env }, '/ready');
 }
 
 /** A bare Fastify route returning a constant JSON body: the ceiling every result is read against. */
