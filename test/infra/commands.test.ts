@@ -166,11 +166,11 @@ t.test('two processes on one hot stream: within the default bound every command 
     Array.from({ length: 60 }, (_, n) => handle(n % 2 ? b : a, 'notes-2', notes, { type: 'Note', data: { n } })),
   );
   t.equal(results.length, 60);
-  const events = await a.readStream('notes-2');
-  t.same(events.map((e) => e.data.n).sort((x, y) => x - y), Array.from({ length: 60 }, (_, n) => n), 'each command once');
-  t.same(events.map((e) => e.data.count), Array.from({ length: 60 }, (_, n) => n + 1), 'no decision on stale state');
+  const events = (await a.readStream('notes-2')).map((e) => e.data as Noted['data']);
+  t.same(events.map((e) => e.n).sort((x, y) => x - y), Array.from({ length: 60 }, (_, n) => n), 'each command once');
+  t.same(events.map((e) => e.count), Array.from({ length: 60 }, (_, n) => n + 1), 'no decision on stale state');
   for (const p of [a, b]) {
-    const mine = events.filter((e) => e.data.n % 2 === (p === a ? 0 : 1)).map((e) => e.data.n);
+    const mine = events.filter((e) => e.n % 2 === (p === a ? 0 : 1)).map((e) => e.n);
     t.same(mine, [...mine].sort((x, y) => x - y), 'each process kept its own commands in order');
   }
 });
