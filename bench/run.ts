@@ -6,6 +6,7 @@
 //   REDIS_URL       read models' Redis (redis://127.0.0.1:6379)
 //   BENCH_ONLY      comma-separated groups to run (main, hot); all when unset
 //   BENCH_DIST      another build of the service to measure (before/after)
+//   BENCH_BEFORE_DIST  a build from before the per-stream queue: adds its cost (group "cost")
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +20,7 @@ import { replayInto } from './scenarios/replay.js';
 import { bare, getData, getProduct, listProducts, listSmallCatalogue } from './scenarios/reads.js';
 import { postData, projectionLag } from './scenarios/writes.js';
 import { login, owner } from './scenarios/login.js';
-import { hotKeyOneInstance, hotKeyTwoInstances, uncontendedWrites } from './scenarios/hot.js';
+import { hotKeyOneInstance, hotKeyTwoInstances, queueCost, uncontendedWrites } from './scenarios/hot.js';
 
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const events = Number(process.env.BENCH_EVENTS ?? 1_000_000);
@@ -69,6 +70,7 @@ try {
     record('hot-key-two', await hotKeyTwoInstances(redisUrl));
     record('uncontended-writes', await uncontendedWrites(redisUrl));
   }
+  if (process.env.BENCH_BEFORE_DIST && want('cost')) record('queue-cost', await queueCost(redisUrl, process.env.BENCH_BEFORE_DIST));
   if (want('main')) {
   record('eventstore', await eventStoreAppends());
 

@@ -17,10 +17,10 @@ import { startService, type Service } from '../lib/service.js';
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 
 /** A fresh service over an empty embedded log (contention does not depend on the log's size). */
-async function freshService(redisUrl: string, extra: Record<string, string> = {}): Promise<{ service: Service; dir: string; prefix: string; done: () => Promise<void> }> {
+async function freshService(redisUrl: string, extra: Record<string, string> = {}, dist?: string): Promise<{ service: Service; dir: string; prefix: string; done: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'chronicle-bench-hot-'));
   const prefix = `chronicle-bench-hot-${randomUUID()}:`;
-  const service = await startService({ DATA_DIR: dir, REDIS_URL: redisUrl, REDIS_KEY_PREFIX: prefix, ...extra });
+  const service = await startService({ DATA_DIR: dir, REDIS_URL: redisUrl, REDIS_KEY_PREFIX: prefix, ...extra }, dist);
   return { service, dir, prefix, done: async () => {
     await service.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -116,14 +116,16 @@ export async function hotKeyTwoInstances(redisUrl: string): Promise<Result> {
 }
 
 /** POSTs of distinct keys: no two commands share a stream, so the queue is never waited on. */
-export async function uncontendedWrites(redisUrl: string): Promise<Result> {
-  const fresh = await freshService(redisUrl);
+export async function uncontendedWrites(redisUrl: string, dist?: string): Promise<Result> {
+  const fresh = await freshService(redisUrl, {}, dist);
   const { service } = fresh;
   try {
     const user = await signUp(service.url, 'cold_owner');
     const runs: Record<string, LoadResult> = {};
+    const cpu: Record<string, number> = {};
     for (const connections of [1, 50]) {
       let n = 0;
+      const cpuBefore = service.cpuMs();
       runs[connections] = await load({
         url: `${service.url}/api/data`,
         method: 'POST',
@@ -134,6 +136,8 @@ export async function uncontendedWrites(redisUrl: string): Promise<Result> {
         warmupSeconds: 1,
         setupRequest: (request) => ({ ...request, body: JSON.stringify({ key: `c${connections}-${n++}`, value: n }) }),
       });
+      // The service's CPU per write (warm-up included in both): steadier than req/s on a shared machine.
+      cpu[connections] = round((service.cpuMs() - cpuBefore) / Math.max(1, n), 3);
     }
     const one = runs[1]!;
     const fifty = runs[50]!;
@@ -141,12 +145,44 @@ export async function uncontendedWrites(redisUrl: string): Promise<Result> {
       scenario: 'POST /api/data, distinct keys (uncontended)',
       target: 'reference for the per-stream queue\'s cost (≤ 5% against the build before it, same sitting)',
       pass: null,
-      measured: `1 connection ${one.requestsPerSecond} req/s (p50 ${one.latencyMs.p50} ms); 50 connections ${fifty.requestsPerSecond} req/s; ${non2xx(one) + non2xx(fifty)} non-2xx`,
-      configuration: { seconds: DURATION, build: process.env.BENCH_DIST ?? 'dist' },
-      oneConnection: fromLoad(one),
-      fiftyConnections: fromLoad(fifty),
+      measured: `1 connection ${one.requestsPerSecond} req/s (p50 ${one.latencyMs.p50} ms, ${cpu[1]} ms CPU a write); 50 connections ${fifty.requestsPerSecond} req/s (${cpu[50]} ms CPU a write); ${non2xx(one) + non2xx(fifty)} non-2xx`,
+      configuration: { seconds: DURATION, build: dist ?? process.env.BENCH_DIST ?? 'dist' },
+      oneConnection: { ...fromLoad(one), cpuMsPerWrite: cpu[1] },
+      fiftyConnections: { ...fromLoad(fifty), cpuMsPerWrite: cpu[50] },
     };
   } finally {
     await fresh.done();
   }
+}
+
+/**
+ * The queue's cost on the uncontended path: this build against another one
+ * (BENCH_BEFORE_DIST, e.g. the commit before the queue), alternating in one
+ * sitting so that the shared machine's drift falls on both alike.
+ */
+export async function queueCost(redisUrl: string, beforeDist: string, rounds = 5): Promise<Result> {
+  const before: Result[] = [];
+  const after: Result[] = [];
+  for (let i = 0; i < rounds; i += 1) {
+    before.push(await uncontendedWrites(redisUrl, beforeDist));
+    after.push(await uncontendedWrites(redisUrl, 'dist'));
+  }
+  const median = (runs: Result[], which: 'oneConnection' | 'fiftyConnections') =>
+    runs.map((r) => (r[which] as { requestsPerSecond: number }).requestsPerSecond).sort((a, b) => a - b)[Math.floor(runs.length / 2)]!;
+  const cpuMedian = (runs: Result[], which: 'oneConnection' | 'fiftyConnections') =>
+    runs.map((r) => (r[which] as { cpuMsPerWrite: number }).cpuMsPerWrite).sort((a, b) => a - b)[Math.floor(runs.length / 2)]!;
+  const one = median(after, 'oneConnection') / median(before, 'oneConnection');
+  const fifty = median(after, 'fiftyConnections') / median(before, 'fiftyConnections');
+  // CPU per write is the cost the queue could add; req/s on this shared machine moves by tens of percent between runs.
+  const cpuOne = cpuMedian(after, 'oneConnection') / cpuMedian(before, 'oneConnection');
+  const cpuFifty = cpuMedian(after, 'fiftyConnections') / cpuMedian(before, 'fiftyConnections');
+  return {
+    scenario: 'uncontended writes, after vs before the per-stream queue',
+    target: 'service CPU per write within 5% of the build before (medians of alternating runs); req/s for reference',
+    pass: cpuOne <= 1.05 && cpuFifty <= 1.05,
+    measured: `CPU a write: 1 connection ${cpuMedian(after, 'oneConnection')} vs ${cpuMedian(before, 'oneConnection')} ms (${round(100 * cpuOne)}%), 50 connections ${cpuMedian(after, 'fiftyConnections')} vs ${cpuMedian(before, 'fiftyConnections')} ms (${round(100 * cpuFifty)}%); req/s 1 connection ${median(after, 'oneConnection')} vs ${median(before, 'oneConnection')} (${round(100 * one)}%), 50 connections ${median(after, 'fiftyConnections')} vs ${median(before, 'fiftyConnections')} (${round(100 * fifty)}%); ${rounds} rounds each`,
+    configuration: { rounds, seconds: DURATION, before: beforeDist, after: 'dist' },
+    before: before.map((r) => r.measured),
+    after: after.map((r) => r.measured),
+  };
 }
