@@ -56,7 +56,7 @@ export async function openEventStore(config: Config): Promise<EventStore> {
 
 export async function openReadStore(config: Config): Promise<ReadModelStore> {
   return config.redisUrl
-    ? openRedisReadStore({ url: config.redisUrl, prefix: config.redisKeyPrefix })
+    ? openRedisReadStore({ url: config.redisUrl, prefix: config.redisKeyPrefix, cacheMs: config.readCacheMs })
     : createMemoryReadStore();
 }
 
@@ -117,6 +117,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       if (!position) return;
       // The write is durable already: failing to see it in the read models never turns its answer into an error.
       const shown = await (runner ?? watcher!).waitFor(position, config.readYourWritesTimeoutMs).catch(() => false);
+      if (shown) await readStore.synced?.().catch(() => undefined); // another instance may have made the write: its invalidation first
       if (!shown) app.log.warn({ position: encodePosition(position) }, 'read models did not show a write in time');
     },
   };
