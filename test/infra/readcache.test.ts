@@ -112,10 +112,10 @@ t.test('while the invalidation connection is gone nothing is served from memory;
   await write(store, [{ op: 'set', key: 'k', value: 'v1' }]);
   t.equal(await store.get('m', 'k'), 'v1');
   // Kill the tracking connection (the only one subscribed), then write while it reconnects.
-  await raw.client('KILL', 'TYPE', 'pubsub');
+  await raw.call('CLIENT', 'KILL', 'TYPE', 'pubsub');
   await raw.set('c:{m}:1:k', 'v2');
   t.equal(await store.get('m', 'k'), 'v2', 'the write made while no message could arrive is read');
-  t.ok(await until(async () => (await raw.client('LIST', 'TYPE', 'pubsub')).includes('sub='), 5000), 'the tracking connection is back');
+  t.ok(await until(async () => String(await raw.call('CLIENT', 'LIST', 'TYPE', 'pubsub')).includes('sub='), 5000), 'the tracking connection is back');
   await sleep(50);
   await raw.set('c:{m}:1:k', 'v3');
   await store.synced!();
