@@ -4,7 +4,7 @@
 //   BENCH_SECONDS   seconds per measured load run (10)
 //   BENCH_EVENTS    events in the seeded log (1000000)
 //   REDIS_URL       read models' Redis (redis://127.0.0.1:6379)
-//   BENCH_ONLY      comma-separated groups to run (main, hot); all when unset
+//   BENCH_ONLY      comma-separated groups to run (hot, revocation, main); all when unset
 //   BENCH_DIST      another build of the service to measure (before/after)
 //   BENCH_BEFORE_DIST  a build from before the per-stream queue: adds its cost (group "cost")
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +20,7 @@ import { replayInto } from './scenarios/replay.js';
 import { bare, getData, getProduct, listProducts, listSmallCatalogue } from './scenarios/reads.js';
 import { postData, projectionLag } from './scenarios/writes.js';
 import { login, owner } from './scenarios/login.js';
+import { revocationDelay } from './scenarios/revocation.js';
 import { hotKeyOneInstance, hotKeyTwoInstances, queueCost, uncontendedWrites } from './scenarios/hot.js';
 
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -69,6 +70,10 @@ try {
     for (const r of await hotKeyOneInstance(redisUrl)) record(r.scenario.includes('products') ? 'hot-product-one' : 'hot-key-one', r);
     record('hot-key-two', await hotKeyTwoInstances(redisUrl));
     record('uncontended-writes', await uncontendedWrites(redisUrl));
+  }
+  if (want('revocation')) {
+    step('revocation between two instances');
+    record('revocation', await revocationDelay(redisUrl));
   }
   if (process.env.BENCH_BEFORE_DIST && want('cost')) record('queue-cost', await queueCost(redisUrl, process.env.BENCH_BEFORE_DIST));
   if (want('main')) {
