@@ -7,7 +7,7 @@
 //   BENCH_ONLY      comma-separated groups to run (hot, revocation, main); all when unset
 //   BENCH_DIST      another build of the service to measure (before/after)
 //   BENCH_BEFORE_DIST  a build from before the per-stream queue: adds its cost (group "cost")
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deletePrefix } from '../test/support/redis-cleanup.js';
@@ -21,6 +21,7 @@ import { bare, getData, getProduct, listProducts, listSmallCatalogue } from './s
 import { postData, projectionLag } from './scenarios/writes.js';
 import { login, owner } from './scenarios/login.js';
 import { revocationDelay } from './scenarios/revocation.js';
+import { restartTimes } from './scenarios/restart.js';
 import { hotKeyOneInstance, hotKeyTwoInstances, queueCost, uncontendedWrites } from './scenarios/hot.js';
 
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -70,6 +71,50 @@ try {
     for (const r of await hotKeyOneInstance(redisUrl)) record(r.scenario.includes('products') ? 'hot-product-one' : 'hot-key-one', r);
     record('hot-key-two', await hotKeyTwoInstances(redisUrl));
     record('uncontended-writes', await uncontendedWrites(redisUrl));
+  }
+  if (process.env.BENCH_BEFORE_DIST && want('reads-cost')) {
+    // The read scenarios over a small log against the build before the cache, alternating, in one sitting.
+    const small: SeedPlan = { products: 10_000, keys: 10_000, updatesPerKey: 1 };
+    const dir = mkdtempSync(join(tmpdir(), 'chronicle-bench-reads-'));
+    await seedLog(join(dir, 'events'), small);
+    const bareServer = await startBare();
+    const rows: Record<string, unknown>[] = [];
+    try {
+      for (const [label, dist] of [['before', process.env.BENCH_BEFORE_DIST], ['after', 'dist'], ['before', process.env.BENCH_BEFORE_DIST], ['after', 'dist']] as const) {
+        const p = `${prefix}reads-${label}-${rows.length}:`;
+        const runDir = `${dir}-${rows.length}`;
+        cpSync(dir, runDir, { recursive: true }); // each run registers the owner (user 1) on a log of its own
+        const svc = await startService({ DATA_DIR: runDir, REDIS_URL: redisUrl, REDIS_KEY_PREFIX: p }, dist);
+        try {
+          const u = await owner(svc.url);
+          for (const path of ['/products/5000', '/products?page=1&limit=10', '/api/data/seed-42']) {
+            await load({ url: svc.url + path, headers: { authorization: `Bearer ${u.token}` }, duration: 2 });
+          }
+          const product = await getProduct(svc.url, u, (await bare(bareServer.url)).rps, 5000);
+          const page = await listProducts(svc.url, u, (await bare(bareServer.url)).rps, small.products);
+          const data = await getData(svc.url, u, (await bare(bareServer.url)).rps, 'seed-42');
+          rows.push({ label, product: product.ratioToBare, page: page.ratioToBare, data: data.ratioToBare, measured: [product.measured, page.measured, data.measured] });
+          step(`${label}: product ${product.measured}; page ${page.measured}; data ${data.measured}`);
+        } finally {
+          await svc.stop();
+          await deletePrefix(redisUrl, p);
+          rmSync(runDir, { recursive: true, force: true });
+        }
+      }
+    } finally {
+      await bareServer.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const mean = (label: string, k: string) => rows.filter((r) => r.label === label).reduce((a, r) => a + (r[k] as number), 0) / 2;
+    const pc = (x: number) => `${Math.round(100 * x)}%`;
+    record('reads-before-after', {
+      scenario: 'reads, before vs after the read cache (same sitting, small log)',
+      target: 'reference: share of bare, mean of two alternating runs each',
+      pass: null,
+      measured: ['product', 'page', 'data'].map((k) => `${k} ${pc(mean('before', k))} → ${pc(mean('after', k))}`).join('; '),
+      configuration: { events: eventsIn(small), before: process.env.BENCH_BEFORE_DIST, after: 'dist' },
+      runs: rows,
+    });
   }
   if (want('revocation')) {
     step('revocation between two instances');
@@ -154,6 +199,27 @@ try {
     rssMb: afterLogins.rssMb,
     peakRssMb: afterLogins.peakRssMb,
   });
+  await service.stop();
+  service = null;
+
+  // Restarts with in-process read models over 100,000 and the 1,000,000 events above (10,000,000 with BENCH_FULL=1).
+  const restartLogs: [number, string][] = [];
+  const smallLog = mkdtempSync(join(tmpdir(), 'chronicle-bench-100k-'));
+  try {
+    step('seeding 100,000 events for the restart scenario');
+    const s100k = await seedLog(join(smallLog, 'events'), { products: 10_000, keys: 20_000, updatesPerKey: 3 });
+    restartLogs.push([s100k.events, smallLog], [seeded.events, dataDir]);
+    if (process.env.BENCH_FULL === '1') {
+      const bigLog = mkdtempSync(join(tmpdir(), 'chronicle-bench-10m-'));
+      step('seeding 10,000,000 events (BENCH_FULL=1)');
+      const s10m = await seedLog(join(bigLog, 'events'), { products: 100_000, keys: 2_450_000, updatesPerKey: 3 });
+      restartLogs.push([s10m.events, bigLog]);
+    }
+    record('restart', await restartTimes(restartLogs));
+  } finally {
+    for (const [, dir] of restartLogs) if (dir !== dataDir) rmSync(dir, { recursive: true, force: true });
+    rmSync(smallLog, { recursive: true, force: true });
+  }
   }
 } finally {
   await ceiling?.stop();

@@ -12,6 +12,7 @@ import {
   type ApplyRequest,
   type ReadModelStore,
   type WriteOp,
+  type ZPage,
 } from './types.js';
 
 // Compares the stored checkpoint inside the script, so two runners (or two
@@ -317,18 +318,21 @@ export async function openRedisReadStore(options: RedisReadStoreOptions): Promis
 
     async zpage(model, key, start, stop, hashPrefix) {
       const gen = await currentGeneration(model);
-      const read = () =>
-        run(() => client.rmZPage(1, keyOf(model, gen, key), String(start), String(stop), keyOf(model, gen, hashPrefix)));
-      // A page depends on the set and on every member's hash: any change to the model drops the model's pages.
-      const text = cache ? await cache.readPage(tag(model), `${keyOf(model, gen, key)} ${start} ${stop} ${hashPrefix}`, read) : await read();
-      // cjson writes an empty Lua table as {}: no items, or a hash that is gone.
-      const [total, items] = JSON.parse(text) as [number, [string, Record<string, string>][] | Record<string, never>];
-      const list = Array.isArray(items) ? items : [];
-      return {
-        total,
-        members: list.map(([member]) => member),
-        hashes: list.map(([, h]) => (Object.keys(h).length === 0 ? null : h)),
+      const read = async (): Promise<ZPage> => {
+        const text = await run(() =>
+          client.rmZPage(1, keyOf(model, gen, key), String(start), String(stop), keyOf(model, gen, hashPrefix)),
+        );
+        // cjson writes an empty Lua table as {}: no items, or a hash that is gone.
+        const [total, items] = JSON.parse(text) as [number, [string, Record<string, string>][] | Record<string, never>];
+        const list = Array.isArray(items) ? items : [];
+        return Object.freeze({
+          total,
+          members: list.map(([member]) => member),
+          hashes: list.map(([, h]) => (Object.keys(h).length === 0 ? null : Object.freeze(h))),
+        });
       };
+      // A page depends on the set and on every member's hash: any change to the model drops the model's pages.
+      return cache ? cache.readPage(tag(model), `${keyOf(model, gen, key)} ${start} ${stop} ${hashPrefix}`, read) : read();
     },
 
     async dump(model) {
@@ -378,7 +382,7 @@ export async function openRedisReadStore(options: RedisReadStoreOptions): Promis
 interface ReadCache {
   read<T>(key: string, fetch: () => Promise<T>): Promise<T>;
   /** A page of `model` (its key tag), cached under `id`: dropped on any change to the model. */
-  readPage(model: string, id: string, fetch: () => Promise<string>): Promise<string>;
+  readPage(model: string, id: string, fetch: () => Promise<ZPage>): Promise<ZPage>;
   /** Keys this process just wrote (full names). */
   written(keys: string[]): void;
   /** Resolves once every invalidation Redis sent before now has been applied here. */
@@ -402,7 +406,7 @@ interface ReadCache {
 async function openReadCache(main: Redis, prefix: string, ttlMs: number, maxEntries: number): Promise<ReadCache> {
   const entries = new Map<string, { value: unknown; until: number }>();
   const pending = new Map<string, number>();
-  const pages = new Map<string, Map<string, { value: string; until: number }>>();
+  const pages = new Map<string, Map<string, { value: ZPage; until: number }>>();
   const pageEpochs = new Map<string, number>();
   let tokens = 0;
   let live = false;
