@@ -102,8 +102,8 @@ function evolveFrom<State, Event extends DomainEvent>(
   return { state, revision };
 }
 
-/** Full jitter over a growing window (2, 4, 8 … ms, at most 50): racing processes spread out instead of colliding in lockstep. */
-const pause = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * Math.min(50, 2 ** attempt)));
+/** A jittered pause growing with the attempt (up to 5, 10, 15 … ms): racing processes spread out instead of colliding in lockstep. */
+const pause = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
 
 export interface HandleOptions {
   /** Attempts in all, including the first (default 8); only writers in other processes make a retry necessary. */
