@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import { openEmbeddedEventStore } from './infra/eventstore/embedded.js';
 import { encodePosition, type EventStore } from './infra/eventstore/types.js';
 import { createMemoryReadStore } from './infra/readstore/memory.js';
+import { openSnapshottedMemoryStore } from './infra/readstore/snapshot.js';
 import { openRedisReadStore } from './infra/readstore/redis.js';
 import type { ReadModelStore } from './infra/readstore/types.js';
 import { createPasswords } from './infra/passwords.js';
@@ -80,7 +81,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const eventStore = instrumentEventStore(rawEventStore, metrics);
   let readStore: ReadModelStore;
   try {
-    readStore = options.readStore ?? (await openReadStore(config));
+    readStore = options.readStore ?? (config.redisUrl ? await openReadStore(config) : await openSnapshottedMemoryStore(join(config.dataDir, 'snapshots'), allProjections));
   } catch (error) {
     if (ownsStores) await rawEventStore.close();
     throw error;
