@@ -4,7 +4,7 @@
 //   BENCH_SECONDS   seconds per measured load run (10)
 //   BENCH_EVENTS    events in the seeded log (1000000)
 //   REDIS_URL       read models' Redis (redis://127.0.0.1:6379)
-//   BENCH_ONLY      comma-separated groups to run (hot, revocation, main); all when unset
+//   BENCH_ONLY      comma-separated groups to run (hot, revocation, main; restart alone); all when unset
 //   BENCH_DIST      another build of the service to measure (before/after)
 //   BENCH_BEFORE_DIST  a build from before the per-stream queue: adds its cost (group "cost")
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -121,6 +121,24 @@ try {
     record('revocation', await revocationDelay(redisUrl));
   }
   if (process.env.BENCH_BEFORE_DIST && want('cost')) record('queue-cost', await queueCost(redisUrl, process.env.BENCH_BEFORE_DIST));
+  if (only?.includes('restart')) {
+    // The restart scenario alone (the main group runs it too, over its own seeded log).
+    const logs: [number, string][] = [];
+    try {
+      for (const [events, plan] of [
+        [100_000, { products: 10_000, keys: 20_000, updatesPerKey: 3 }],
+        [1_000_000, { products: 100_000, keys: 200_000, updatesPerKey: 3 }],
+      ] as const) {
+        const dir = mkdtempSync(join(tmpdir(), `chronicle-bench-restart-${events}-`));
+        logs.push([events, dir]);
+        step(`seeding ${events.toLocaleString('en')} events`);
+        await seedLog(join(dir, 'events'), plan);
+      }
+      record('restart', await restartTimes(logs));
+    } finally {
+      for (const [, dir] of logs) rmSync(dir, { recursive: true, force: true });
+    }
+  }
   if (want('main')) {
   record('eventstore', await eventStoreAppends());
 
