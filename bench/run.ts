@@ -4,7 +4,10 @@
 //   BENCH_SECONDS   seconds per measured load run (10)
 //   BENCH_EVENTS    events in the seeded log (1000000)
 //   REDIS_URL       read models' Redis (redis://127.0.0.1:6379)
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+//   BENCH_ONLY      comma-separated groups to run (hot, revocation, main; restart alone); all when unset
+//   BENCH_DIST      another build of the service to measure (before/after)
+//   BENCH_BEFORE_DIST  a build from before the per-stream queue: adds its cost (group "cost")
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deletePrefix } from '../test/support/redis-cleanup.js';
@@ -17,6 +20,9 @@ import { replayInto } from './scenarios/replay.js';
 import { bare, getData, getProduct, listProducts, listSmallCatalogue } from './scenarios/reads.js';
 import { postData, projectionLag } from './scenarios/writes.js';
 import { login, owner } from './scenarios/login.js';
+import { revocationDelay } from './scenarios/revocation.js';
+import { restartTimes } from './scenarios/restart.js';
+import { hotKeyOneInstance, hotKeyTwoInstances, queueCost, uncontendedWrites } from './scenarios/hot.js';
 
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const events = Number(process.env.BENCH_EVENTS ?? 1_000_000);
@@ -26,6 +32,8 @@ const plan: SeedPlan = { products, keys: Math.floor((events - products * 2) / 4)
 const resultsDir = new URL('./results/', import.meta.url);
 const results: Result[] = [];
 const started = Date.now();
+const only = process.env.BENCH_ONLY?.split(',').map((g) => g.trim());
+const want = (group: string) => !only || only.includes(group);
 
 function record(name: string, result: Result, on?: Service | null): void {
   // The service's resident memory right after the scenario, where one ran.
@@ -58,6 +66,80 @@ let service: Service | null = null;
 let ceiling: Service | null = null;
 
 try {
+  if (want('hot')) {
+    step('write contention: one hot key');
+    for (const r of await hotKeyOneInstance(redisUrl)) record(r.scenario.includes('products') ? 'hot-product-one' : 'hot-key-one', r);
+    record('hot-key-two', await hotKeyTwoInstances(redisUrl));
+    record('uncontended-writes', await uncontendedWrites(redisUrl));
+  }
+  if (process.env.BENCH_BEFORE_DIST && want('reads-cost')) {
+    // The read scenarios over a small log against the build before the cache, alternating, in one sitting.
+    const small: SeedPlan = { products: 10_000, keys: 10_000, updatesPerKey: 1 };
+    const dir = mkdtempSync(join(tmpdir(), 'chronicle-bench-reads-'));
+    await seedLog(join(dir, 'events'), small);
+    const bareServer = await startBare();
+    const rows: Record<string, unknown>[] = [];
+    try {
+      for (const [label, dist] of [['before', process.env.BENCH_BEFORE_DIST], ['after', 'dist'], ['before', process.env.BENCH_BEFORE_DIST], ['after', 'dist']] as const) {
+        const p = `${prefix}reads-${label}-${rows.length}:`;
+        const runDir = `${dir}-${rows.length}`;
+        cpSync(dir, runDir, { recursive: true }); // each run registers the owner (user 1) on a log of its own
+        const svc = await startService({ DATA_DIR: runDir, REDIS_URL: redisUrl, REDIS_KEY_PREFIX: p }, dist);
+        try {
+          const u = await owner(svc.url);
+          for (const path of ['/products/5000', '/products?page=1&limit=10', '/api/data/seed-42']) {
+            await load({ url: svc.url + path, headers: { authorization: `Bearer ${u.token}` }, duration: 2 });
+          }
+          const product = await getProduct(svc.url, u, (await bare(bareServer.url)).rps, 5000);
+          const page = await listProducts(svc.url, u, (await bare(bareServer.url)).rps, small.products);
+          const data = await getData(svc.url, u, (await bare(bareServer.url)).rps, 'seed-42');
+          rows.push({ label, product: product.ratioToBare, page: page.ratioToBare, data: data.ratioToBare, measured: [product.measured, page.measured, data.measured] });
+          step(`${label}: product ${product.measured}; page ${page.measured}; data ${data.measured}`);
+        } finally {
+          await svc.stop();
+          await deletePrefix(redisUrl, p);
+          rmSync(runDir, { recursive: true, force: true });
+        }
+      }
+    } finally {
+      await bareServer.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const mean = (label: string, k: string) => rows.filter((r) => r.label === label).reduce((a, r) => a + (r[k] as number), 0) / 2;
+    const pc = (x: number) => `${Math.round(100 * x)}%`;
+    record('reads-before-after', {
+      scenario: 'reads, before vs after the read cache (same sitting, small log)',
+      target: 'reference: share of bare, mean of two alternating runs each',
+      pass: null,
+      measured: ['product', 'page', 'data'].map((k) => `${k} ${pc(mean('before', k))} → ${pc(mean('after', k))}`).join('; '),
+      configuration: { events: eventsIn(small), before: process.env.BENCH_BEFORE_DIST, after: 'dist' },
+      runs: rows,
+    });
+  }
+  if (want('revocation')) {
+    step('revocation between two instances');
+    record('revocation', await revocationDelay(redisUrl));
+  }
+  if (process.env.BENCH_BEFORE_DIST && want('cost')) record('queue-cost', await queueCost(redisUrl, process.env.BENCH_BEFORE_DIST));
+  if (only?.includes('restart')) {
+    // The restart scenario alone (the main group runs it too, over its own seeded log).
+    const logs: [number, string][] = [];
+    try {
+      for (const [events, plan] of [
+        [100_000, { products: 10_000, keys: 20_000, updatesPerKey: 3 }],
+        [1_000_000, { products: 100_000, keys: 200_000, updatesPerKey: 3 }],
+      ] as const) {
+        const dir = mkdtempSync(join(tmpdir(), `chronicle-bench-restart-${events}-`));
+        logs.push([events, dir]);
+        step(`seeding ${events.toLocaleString('en')} events`);
+        await seedLog(join(dir, 'events'), plan);
+      }
+      record('restart', await restartTimes(logs));
+    } finally {
+      for (const [, dir] of logs) rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  if (want('main')) {
   record('eventstore', await eventStoreAppends());
 
   step(`seeding ${eventsIn(plan).toLocaleString('en')} events into the embedded store`);
@@ -135,6 +217,28 @@ try {
     rssMb: afterLogins.rssMb,
     peakRssMb: afterLogins.peakRssMb,
   });
+  await service.stop();
+  service = null;
+
+  // Restarts with in-process read models over 100,000 and the 1,000,000 events above (10,000,000 with BENCH_FULL=1).
+  const restartLogs: [number, string][] = [];
+  const smallLog = mkdtempSync(join(tmpdir(), 'chronicle-bench-100k-'));
+  try {
+    step('seeding 100,000 events for the restart scenario');
+    const s100k = await seedLog(join(smallLog, 'events'), { products: 10_000, keys: 20_000, updatesPerKey: 3 });
+    restartLogs.push([s100k.events, smallLog], [seeded.events, dataDir]);
+    if (process.env.BENCH_FULL === '1') {
+      const bigLog = mkdtempSync(join(tmpdir(), 'chronicle-bench-10m-'));
+      step('seeding 10,000,000 events (BENCH_FULL=1)');
+      const s10m = await seedLog(join(bigLog, 'events'), { products: 100_000, keys: 2_450_000, updatesPerKey: 3 });
+      restartLogs.push([s10m.events, bigLog]);
+    }
+    record('restart', await restartTimes(restartLogs));
+  } finally {
+    for (const [, dir] of restartLogs) if (dir !== dataDir) rmSync(dir, { recursive: true, force: true });
+    rmSync(smallLog, { recursive: true, force: true });
+  }
+  }
 } finally {
   await ceiling?.stop();
   await service?.stop();
@@ -149,7 +253,10 @@ const table = [
 ].join('\n');
 const m = machine();
 const summary = `Machine: ${m.cpus} × ${m.model}, ${m.memoryGb} GiB, Node ${m.node} (${m.platform}); ${new Date().toISOString()}; ${Math.round((Date.now() - started) / 1000)} s in all.\n\n${table}\n`;
-writeFileSync(new URL('summary.md', resultsDir), summary);
-writeFileSync(new URL('summary.json', resultsDir), JSON.stringify({ machine: m, at: new Date().toISOString(), results }, null, 2) + '\n');
+// A partial run (BENCH_ONLY) keeps the full run's summary.
+if (!only) {
+  writeFileSync(new URL('summary.md', resultsDir), summary);
+  writeFileSync(new URL('summary.json', resultsDir), JSON.stringify({ machine: m, at: new Date().toISOString(), results }, null, 2) + '\n');
+}
 process.stdout.write(`\n${summary}`);
 process.exitCode = results.some((r) => r.pass === false) ? 1 : 0;

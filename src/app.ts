@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import { openEmbeddedEventStore } from './infra/eventstore/embedded.js';
 import { encodePosition, type EventStore } from './infra/eventstore/types.js';
 import { createMemoryReadStore } from './infra/readstore/memory.js';
+import { openSnapshottedMemoryStore } from './infra/readstore/snapshot.js';
 import { openRedisReadStore } from './infra/readstore/redis.js';
 import type { ReadModelStore } from './infra/readstore/types.js';
 import { createPasswords } from './infra/passwords.js';
@@ -61,7 +62,7 @@ export async function openEventStore(config: Config): Promise<EventStore> {
 
 export async function openReadStore(config: Config): Promise<ReadModelStore> {
   return config.redisUrl
-    ? openRedisReadStore({ url: config.redisUrl, prefix: config.redisKeyPrefix })
+    ? openRedisReadStore({ url: config.redisUrl, prefix: config.redisKeyPrefix, cacheMs: config.readCacheMs })
     : createMemoryReadStore();
 }
 
@@ -101,7 +102,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const eventStore = instrumentEventStore(rawEventStore, metrics);
   let readStore: ReadModelStore;
   try {
-    readStore = options.readStore ?? (await openReadStore(config));
+    readStore = options.readStore ?? (config.redisUrl ? await openReadStore(config) : await openSnapshottedMemoryStore(join(config.dataDir, 'snapshots'), allProjections));
   } catch (error) {
     if (ownsStores) await rawEventStore.close();
     throw error;
@@ -148,6 +149,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       if (!position) return;
       // The write is durable already: failing to see it in the read models never turns its answer into an error.
       const shown = await (runner ?? watcher!).waitFor(position, config.readYourWritesTimeoutMs).catch(() => false);
+      if (shown) await readStore.synced?.().catch(() => undefined); // another instance may have made the write: its invalidation first
       if (!shown) app.log.warn({ position: encodePosition(position) }, 'read models did not show a write in time');
     },
   };

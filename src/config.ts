@@ -36,6 +36,8 @@ export interface Config {
   argon2: Argon2Params;
   /** How long a command waits for the read models to show its write before answering anyway. */
   readYourWritesTimeoutMs: number;
+  /** Life cap of a cached read-model read (Redis read models; 0: no cache). */
+  readCacheMs: number;
   /** 'inline': this process runs the projections; 'off': another process does (see `npm run projector`). */
   projections: 'inline' | 'off';
   /** How long `npm run replay` keeps the old read-model generation after the switch, for queries still reading it. */
@@ -86,6 +88,7 @@ export const CONFIG_VARIABLES = [
   'ARGON2_TIME_COST',
   'ARGON2_PARALLELISM',
   'READ_YOUR_WRITES_TIMEOUT_MS',
+  'READ_CACHE_MS',
   'PROJECTIONS',
   'MAIL_TRANSPORT',
   'REPLAY_GRACE_MS',
@@ -275,6 +278,7 @@ export function loadConfig(env: Env = process.env): Config {
       parallelism: int(env, 'ARGON2_PARALLELISM', 1, 1, 64),
     },
     readYourWritesTimeoutMs: int(env, 'READ_YOUR_WRITES_TIMEOUT_MS', 5000, 0, 600_000),
+    readCacheMs: int(env, 'READ_CACHE_MS', 1000, 0, 60_000),
     projections: oneOf(env, 'PROJECTIONS', ['inline', 'off'] as const, 'inline'),
     replayGraceMs: int(env, 'REPLAY_GRACE_MS', 5000, 0, 600_000),
     requestTimeoutMs: int(env, 'REQUEST_TIMEOUT_MS', 30_000, 100, 600_000),

@@ -8,7 +8,7 @@ export interface LoadOptions {
   connections?: number;
   /** Seconds. */
   duration?: number;
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT';
   headers?: Record<string, string>;
   body?: string;
   /** Every answer's body must equal this. */

@@ -11,6 +11,8 @@ export interface Service {
   pid: number;
   /** Resident set size and its peak, in MB, read from /proc. */
   memory(): { rssMb: number; peakRssMb: number };
+  /** CPU time the process used so far (user + system, all its threads), in ms. */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -64,6 +66,7 @@ export async function spawnAndWait(
     url,
     pid: child.pid!,
     memory: () => memoryOf(child.pid!),
+    cpuMs: () => cpuMsOf(child.pid!),
     stop: () => stopChild(child),
   };
 }
@@ -72,6 +75,13 @@ export function memoryOf(pid: number): { rssMb: number; peakRssMb: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
   return { rssMb: Math.round(kb('VmRSS') / 1024), peakRssMb: Math.round(kb('VmHWM') / 1024) };
+}
+
+/** utime + stime from /proc/<pid>/stat (clock ticks of 10 ms on Linux). */
+export function cpuMsOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
@@ -87,10 +97,12 @@ function stopChild(child: ChildProcess): Promise<void> {
 }
 
 /** The service, configured for a scenario: Redis read models and the embedded store unless told otherwise. */
-export function startService(env: Record<string, string>): Promise<Service> {
+export function startService(env: Record<string, string>, dist = process.env.BENCH_DIST ?? 'dist'): Promise<Service> {
   // BENCH_CPU_PROF=<dir>: the service writes a V8 CPU profile there when it stops (read it with bench/lib/profile.ts).
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  return spawnAndWait([...profile, 'dist/src/server.js'], { LOG_LEVEL: 'warn', AUTH_RATE_LIMIT: '0', ...env }, '/ready');
+  // BENCH_DIST=<dir>: another build of the service (e.g. the commit before a change, for a before/after in one sitting).
+  const entry = `${dist}/src/server.js`;
+  return spawnAndWait([...profile, entry], { LOG_LEVEL: 'warn', AUTH_RATE_LIMIT: '0', ...env }, '/ready');
 }
 
 /** A bare Fastify route returning a constant JSON body: the ceiling every result is read against. */

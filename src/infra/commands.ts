@@ -1,13 +1,16 @@
 // Command handling: read a stream, fold it with the decider's evolve, decide,
-// append with the revision that was read. A concurrent writer makes the append
-// fail with a wrong expected revision; then the handler reads again and decides
-// again, a bounded number of times.
+// append with the revision that was read. Commands on one stream in this
+// process take turns (a queue per stream), so they never collide with each
+// other; a writer in another process still can, and then the append fails with
+// a wrong expected revision and the handler reads again and decides again, a
+// bounded number of times with jittered, growing pauses.
 import { randomUUID } from 'node:crypto';
 import { ConcurrencyError } from './errors.js';
 import {
   WrongExpectedRevisionError,
   type EventStore,
   type ExpectedRevision,
+  type NewEvent,
   type Position,
   type RecordedEvent,
 } from './eventstore/types.js';
@@ -99,38 +102,128 @@ function evolveFrom<State, Event extends DomainEvent>(
   return { state, revision };
 }
 
+/** A jittered pause growing with the attempt (up to 5, 10, 15 … ms): racing processes spread out instead of colliding in lockstep. */
+const pause = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
+
 export interface HandleOptions {
-  /** Attempts in all, including the first (default 5). */
+  /** Attempts in all, including the first (default 8); only writers in other processes make a retry necessary. */
   attempts?: number;
   /** Written with every event, e.g. the request id that caused it. */
   metadata?: Record<string, unknown>;
 }
 
-export async function handle<State, Command, Event extends DomainEvent>(
+interface Waiting {
+  decider: Decider<unknown, unknown, DomainEvent>;
+  command: unknown;
+  options: HandleOptions;
+  resolve(handled: Handled<unknown, DomainEvent>): void;
+  reject(error: unknown): void;
+}
+
+interface StreamQueue {
+  waiting: Waiting[];
+  draining: boolean;
+}
+
+/**
+ * One queue per stream and event store. Commands on a stream take turns in
+ * arrival order; whatever arrived while one turn ran is decided in the next
+ * turn, one after the other on one fold, and appended together with one
+ * expected revision (group commit: a hot stream pays one append, one sync, per
+ * turn rather than per command). Streams with nothing waiting have no entry.
+ */
+const queues = new WeakMap<EventStore, Map<string, StreamQueue>>();
+/** Commands decided in one turn: bounds one append's size. */
+const TURN = 64;
+
+export function handle<State, Command, Event extends DomainEvent>(
   store: EventStore,
   stream: string,
   decider: Decider<State, Command, Event>,
   command: Command,
   options: HandleOptions = {},
 ): Promise<Handled<State, Event>> {
-  const attempts = options.attempts ?? 5;
-  for (let attempt = 1; ; attempt += 1) {
-    const { state, revision } = await fold(store, stream, decider);
-    const events = decider.decide(command, state);
-    if (events.length === 0) return { state, events, position: null };
-    try {
-      const result = await store.append(
-        stream,
-        events.map((e) => ({ id: randomUUID(), type: e.type, data: e.data, metadata: options.metadata ?? {} })),
-        revision,
-      );
-      const next = events.reduce(decider.evolve, state);
-      return { state: next, events, position: result.position };
-    } catch (error) {
-      if (!(error instanceof WrongExpectedRevisionError)) throw error;
-      if (attempt >= attempts) throw new ConcurrencyError(stream);
-      // Jittered pause so that racing writers do not collide again in lockstep.
-      await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
+  let streams = queues.get(store);
+  if (!streams) queues.set(store, (streams = new Map()));
+  let queue = streams.get(stream);
+  if (!queue) streams.set(stream, (queue = { waiting: [], draining: false }));
+  return new Promise<Handled<State, Event>>((resolve, reject) => {
+    queue.waiting.push({ decider, command, options, resolve, reject } as unknown as Waiting);
+    if (!queue.draining) {
+      queue.draining = true;
+      void drain(store, stream, streams, queue);
     }
+  });
+}
+
+async function drain(store: EventStore, stream: string, streams: Map<string, StreamQueue>, queue: StreamQueue): Promise<void> {
+  while (queue.waiting.length > 0) {
+    // One turn holds consecutive commands of one decider (a stream has one in practice).
+    const head = queue.waiting[0]!;
+    let n = 1;
+    while (n < queue.waiting.length && n < TURN && queue.waiting[n]!.decider === head.decider) n += 1;
+    await turn(store, stream, queue.waiting.splice(0, n));
+  }
+  queue.draining = false;
+  streams.delete(stream);
+}
+
+type Outcome = { waiting: Waiting; state: unknown; events: DomainEvent[] } | { waiting: Waiting; refused: unknown };
+
+/**
+ * Decides each command on the state the ones before it left, then appends all
+ * their events at once. Nothing is answered before the append: a refusal or a
+ * no-op may rest on events of this turn that are not in the log yet. A
+ * conflict (another process wrote) decides the turn again, each command within
+ * its own bound of attempts.
+ */
+async function turn(store: EventStore, stream: string, commands: Waiting[]): Promise<void> {
+  const decider = commands[0]!.decider;
+  let live = commands;
+  for (let attempt = 1; live.length > 0; attempt += 1) {
+    let folded: Folded<unknown>;
+    try {
+      folded = await fold(store, stream, decider);
+    } catch (error) {
+      for (const w of live) w.reject(error);
+      return;
+    }
+    let state = folded.state;
+    const outcomes: Outcome[] = [];
+    const proposed: NewEvent[] = [];
+    for (const waiting of live) {
+      let events: DomainEvent[];
+      try {
+        events = decider.decide(waiting.command, state);
+      } catch (refused) {
+        outcomes.push({ waiting, refused });
+        continue;
+      }
+      state = events.reduce(decider.evolve, state);
+      outcomes.push({ waiting, state, events });
+      const metadata = waiting.options.metadata ?? {};
+      for (const e of events) proposed.push({ id: randomUUID(), type: e.type, data: e.data, metadata });
+    }
+    let position: Position | null = null;
+    try {
+      if (proposed.length > 0) position = (await store.append(stream, proposed, folded.revision)).position;
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevisionError)) {
+        for (const w of live) w.reject(error);
+        return;
+      }
+      live = [];
+      for (const { waiting } of outcomes) {
+        if (attempt >= (waiting.options.attempts ?? 8)) waiting.reject(new ConcurrencyError(stream));
+        else live.push(waiting);
+      }
+      if (live.length > 0) await pause(attempt);
+      continue;
+    }
+    for (const o of outcomes) {
+      if ('refused' in o) o.waiting.reject(o.refused);
+      else o.waiting.resolve({ state: o.state, events: o.events, position: o.events.length > 0 ? position : null });
+    }
+    return;
   }
 }

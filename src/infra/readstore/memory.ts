@@ -50,6 +50,32 @@ class SortedSet {
   entries(): [string, number][] {
     return this.order.map((e) => [e.member, e.score]);
   }
+
+  /** From entries already in order (a snapshot's), without a search per member. */
+  static fromOrdered(entries: [string, number][]): SortedSet {
+    const z = new SortedSet();
+    for (const [member, score] of entries) {
+      z.scores.set(member, score);
+      z.order.push({ score, member });
+    }
+    return z;
+  }
+}
+
+/** One read model's current generation as plain data: what a snapshot holds. */
+export interface ModelImage {
+  model: string;
+  checkpoint: string;
+  /** [key, 's', value] | [key, 'h', [field, value][]] | [key, 'z', [member, score][]] */
+  keys: [string, 's' | 'h' | 'z', unknown][];
+}
+
+/** The in-process store, which can also be copied out and back in whole (snapshots). */
+export interface MemoryReadStore extends ReadModelStore {
+  /** A consistent copy of every model's current generation, taken synchronously. */
+  images(): ModelImage[];
+  /** Replaces the models named in `images` by them, as their current generation. */
+  restore(images: ModelImage[]): void;
 }
 
 type Value = string | Map<string, string> | SortedSet;
@@ -69,7 +95,7 @@ function wrongType(key: string): Error {
   return new Error(`WRONGTYPE Operation against a key holding the wrong kind of value: ${key}`);
 }
 
-export function createMemoryReadStore(): ReadModelStore {
+export function createMemoryReadStore(): MemoryReadStore {
   const models = new Map<string, Model>();
 
   function model(name: string): Model {
@@ -155,8 +181,36 @@ export function createMemoryReadStore(): ReadModelStore {
     }
   }
 
-  const store: ReadModelStore = {
+  const store: MemoryReadStore = {
     kind: 'memory',
+
+    images() {
+      const out: ModelImage[] = [];
+      for (const [name, m] of models) {
+        const g = m.generations.get(m.current);
+        if (!g) continue;
+        const keys: ModelImage['keys'] = [];
+        for (const [k, v] of g.keys) {
+          if (typeof v === 'string') keys.push([k, 's', v]);
+          else if (v instanceof Map) keys.push([k, 'h', [...v]]);
+          else keys.push([k, 'z', v.entries()]);
+        }
+        out.push({ model: name, checkpoint: g.checkpoint, keys });
+      }
+      return out;
+    },
+
+    restore(images) {
+      for (const image of images) {
+        const keys = new Map<string, Value>();
+        for (const [k, type, v] of image.keys) {
+          if (type === 's') keys.set(k, v as string);
+          else if (type === 'h') keys.set(k, new Map(v as [string, string][]));
+          else keys.set(k, SortedSet.fromOrdered(v as [string, number][]));
+        }
+        models.set(image.model, { current: 1, last: 1, generations: new Map([[1, { checkpoint: image.checkpoint, keys }]]) });
+      }
+    },
 
     async currentGeneration(name) {
       return model(name).current;

@@ -12,6 +12,7 @@ import {
   type ApplyRequest,
   type ReadModelStore,
   type WriteOp,
+  type ZPage,
 } from './types.js';
 
 // Compares the stored checkpoint inside the script, so two runners (or two
@@ -92,6 +93,14 @@ export interface RedisReadStoreOptions {
   prefix: string;
   /** How long one command may take before it counts as "Redis unavailable". */
   commandTimeoutMs?: number;
+  /**
+   * Serve `get`, `hgetall` and `zpage` from an in-process cache kept correct by
+   * Redis's invalidation messages (CLIENT TRACKING, broadcast mode); entries
+   * live at most this long even so (ms; 0 or unset: no cache).
+   */
+  cacheMs?: number;
+  /** Most entries the cache holds (oldest dropped first). */
+  cacheEntries?: number;
 }
 
 interface ScriptClient extends Redis {
@@ -146,6 +155,8 @@ export async function openRedisReadStore(options: RedisReadStoreOptions): Promis
   subscriber.on('message', (_channel: string, model: string) => generations.delete(model));
   subscriber.on('ready', () => generations.clear()); // after a reconnect we may have missed messages
   await subscriber.subscribe(channel);
+
+  const cache = options.cacheMs ? await openReadCache(client, prefix, options.cacheMs, options.cacheEntries ?? 50_000) : null;
 
   async function run<T>(what: () => Promise<T>): Promise<T> {
     try {
@@ -250,6 +261,8 @@ export async function openRedisReadStore(options: RedisReadStoreOptions): Promis
           ...args,
         ),
       );
+      // This process's own writes leave its cache at once: its read-your-writes answer must not wait for the message.
+      if (status === 'applied' && cache) cache.written(keys.slice(2));
       switch (status) {
         case 'applied':
           return { status: 'applied' };
@@ -265,13 +278,18 @@ export async function openRedisReadStore(options: RedisReadStoreOptions): Promis
 
     async get(model, key) {
       const gen = await currentGeneration(model);
-      return run(() => client.get(keyOf(model, gen, key)));
+      const full = keyOf(model, gen, key);
+      return cache ? cache.read(full, () => run(() => client.get(full))) : run(() => client.get(full));
     },
 
     async hgetall(model, key) {
       const gen = await currentGeneration(model);
-      const h = await run(() => client.hgetall(keyOf(model, gen, key)));
-      return Object.keys(h).length === 0 ? null : h;
+      const full = keyOf(model, gen, key);
+      const read = async () => {
+        const h = await run(() => client.hgetall(full));
+        return Object.keys(h).length === 0 ? null : Object.freeze(h);
+      };
+      return cache ? cache.read(full, read) : read();
     },
 
     async hgetallMany(model, keys) {
@@ -300,17 +318,21 @@ export async function openRedisReadStore(options: RedisReadStoreOptions): Promis
 
     async zpage(model, key, start, stop, hashPrefix) {
       const gen = await currentGeneration(model);
-      const text = await run(() =>
-        client.rmZPage(1, keyOf(model, gen, key), String(start), String(stop), keyOf(model, gen, hashPrefix)),
-      );
-      // cjson writes an empty Lua table as {}: no items, or a hash that is gone.
-      const [total, items] = JSON.parse(text) as [number, [string, Record<string, string>][] | Record<string, never>];
-      const list = Array.isArray(items) ? items : [];
-      return {
-        total,
-        members: list.map(([member]) => member),
-        hashes: list.map(([, h]) => (Object.keys(h).length === 0 ? null : h)),
+      const read = async (): Promise<ZPage> => {
+        const text = await run(() =>
+          client.rmZPage(1, keyOf(model, gen, key), String(start), String(stop), keyOf(model, gen, hashPrefix)),
+        );
+        // cjson writes an empty Lua table as {}: no items, or a hash that is gone.
+        const [total, items] = JSON.parse(text) as [number, [string, Record<string, string>][] | Record<string, never>];
+        const list = Array.isArray(items) ? items : [];
+        return Object.freeze({
+          total,
+          members: list.map(([member]) => member),
+          hashes: list.map(([, h]) => (Object.keys(h).length === 0 ? null : Object.freeze(h))),
+        });
       };
+      // A page depends on the set and on every member's hash: any change to the model drops the model's pages.
+      return cache ? cache.readPage(tag(model), `${keyOf(model, gen, key)} ${start} ${stop} ${hashPrefix}`, read) : read();
     },
 
     async dump(model) {
@@ -344,10 +366,144 @@ export async function openRedisReadStore(options: RedisReadStoreOptions): Promis
       await run(() => client.ping());
     },
 
+    async synced() {
+      if (cache) await cache.synced();
+    },
+
     async close() {
+      cache?.close();
       subscriber.disconnect();
       await client.quit().catch(() => client.disconnect());
     },
   };
   return store;
+}
+
+interface ReadCache {
+  read<T>(key: string, fetch: () => Promise<T>): Promise<T>;
+  /** A page of `model` (its key tag), cached under `id`: dropped on any change to the model. */
+  readPage(model: string, id: string, fetch: () => Promise<ZPage>): Promise<ZPage>;
+  /** Keys this process just wrote (full names). */
+  written(keys: string[]): void;
+  /** Resolves once every invalidation Redis sent before now has been applied here. */
+  synced(): Promise<void>;
+  close(): void;
+}
+
+/**
+ * An in-process cache of read-model reads, kept correct by Redis itself. A
+ * connection of its own enables CLIENT TRACKING in broadcast mode for every
+ * key under the prefix and subscribes to the invalidation channel (RESP2, so
+ * the messages arrive as pub/sub messages; the connection redirects them to
+ * itself). Redis sends a key's invalidation as it executes the write, so an
+ * entry is dropped within one message's delivery of the write, whichever
+ * instance (or tool) wrote it; `cacheMs` caps an entry's life in case a
+ * message is lost without the connection noticing. While that connection is
+ * down nothing is cached or served from cache, and every (re)connect starts
+ * empty. A read answered after an invalidation of its key that arrived while
+ * it was in flight is not stored (the `pending` tokens).
+ */
+async function openReadCache(main: Redis, prefix: string, ttlMs: number, maxEntries: number): Promise<ReadCache> {
+  const entries = new Map<string, { value: unknown; until: number }>();
+  const pending = new Map<string, number>();
+  const pages = new Map<string, Map<string, { value: ZPage; until: number }>>();
+  const pageEpochs = new Map<string, number>();
+  let tokens = 0;
+  let live = false;
+
+  const forgetAll = () => {
+    entries.clear();
+    pending.clear();
+    pages.clear();
+    for (const model of pageEpochs.keys()) pageEpochs.set(model, (pageEpochs.get(model) ?? 0) + 1);
+  };
+  const modelOf = (key: string) => {
+    const close = key.indexOf('}', prefix.length);
+    return close < 0 ? null : key.slice(0, close + 1);
+  };
+  const forget = (key: string) => {
+    entries.delete(key);
+    pending.delete(key);
+    if (key.endsWith(':@checkpoint')) return;
+    const model = modelOf(key);
+    if (model && pages.has(model)) pages.delete(model);
+    if (model) pageEpochs.set(model, (pageEpochs.get(model) ?? 0) + 1);
+  };
+
+  const tracker = main.duplicate({ protocol: 2, autoResubscribe: false, enableOfflineQueue: true, lazyConnect: true });
+  tracker.on('error', () => {});
+  tracker.on('messageBuffer', (_channel: Buffer, keys: Buffer[] | Buffer | null) => {
+    if (keys === null) return forgetAll(); // FLUSHDB / FLUSHALL
+    for (const k of Array.isArray(keys) ? keys : [keys]) forget(k.toString());
+  });
+  const down = () => {
+    live = false;
+    forgetAll();
+  };
+  tracker.on('close', down);
+  tracker.on('reconnecting', down);
+  tracker.on('ready', () => {
+    void (async () => {
+      try {
+        const id = await tracker.client('ID');
+        await tracker.client('TRACKING', 'ON', 'REDIRECT', String(id), 'BCAST', 'PREFIX', prefix);
+        await tracker.subscribe('__redis__:invalidate');
+        forgetAll();
+        live = true;
+      } catch {
+        tracker.disconnect(true); // try again from a fresh connection
+      }
+    })();
+  });
+  await tracker.connect().catch(() => {});
+
+  const store = <V>(map: Map<string, { value: V; until: number }>, key: string, value: V) => {
+    if (map.size >= maxEntries) map.delete(map.keys().next().value!);
+    map.set(key, { value, until: Date.now() + ttlMs });
+  };
+
+  return {
+    async read<T>(key: string, fetch: () => Promise<T>): Promise<T> {
+      if (!live) return fetch();
+      const hit = entries.get(key);
+      if (hit && hit.until > Date.now()) return hit.value as T;
+      const token = ++tokens;
+      pending.set(key, token);
+      try {
+        const value = await fetch();
+        if (live && pending.get(key) === token) store(entries, key, value);
+        return value;
+      } finally {
+        if (pending.get(key) === token) pending.delete(key);
+      }
+    },
+
+    async readPage(model, id, fetch) {
+      if (!live) return fetch();
+      const hit = pages.get(model)?.get(id);
+      if (hit && hit.until > Date.now()) return hit.value;
+      const epoch = pageEpochs.get(model) ?? 0;
+      const value = await fetch();
+      if (live && (pageEpochs.get(model) ?? 0) === epoch) {
+        let forModel = pages.get(model);
+        if (!forModel) pages.set(model, (forModel = new Map()));
+        store(forModel, id, value);
+      }
+      return value;
+    },
+
+    written(keys) {
+      for (const k of keys) forget(k);
+    },
+
+    async synced() {
+      // Replies come in order on one connection: once PING answers, every message sent before it was handled.
+      if (live) await tracker.ping().catch(() => down());
+    },
+
+    close() {
+      live = false;
+      tracker.disconnect();
+    },
+  };
 }

@@ -70,6 +70,11 @@ export interface ReadModelStore {
   dump(model: string): Promise<Record<string, unknown>>;
 
   ping(): Promise<void>;
+  /**
+   * Resolves once this process's read cache reflects every read-model write
+   * Redis had made when it was called (a no-op without a cache).
+   */
+  synced?(): Promise<void>;
   close(): Promise<void>;
 }
 
