@@ -19,6 +19,8 @@ export interface Config {
   dataDir: string;
   jwtSecret: string;
   otpSecret: string;
+  /** Wraps every account's data key and keys the HMACs in stream names (personal data, issue 13). */
+  dataKeySecret: string;
   smtpUrl: string | undefined;
   mailFrom: string;
   publicProductReads: boolean;
@@ -54,6 +56,7 @@ export const CONFIG_VARIABLES = [
   'DATA_DIR',
   'JWT_SECRET',
   'OTP_SECRET',
+  'DATA_KEY_SECRET',
   'SMTP_URL',
   'MAIL_FROM',
   'PUBLIC_PRODUCT_READS',
@@ -154,6 +157,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir,
     jwtSecret: '',
     otpSecret: '',
+    dataKeySecret: '',
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: str(env, 'MAIL_FROM') ?? 'Chronicle <no-reply@chronicle.local>',
     publicProductReads: bool(env, 'PUBLIC_PRODUCT_READS', false),
@@ -178,5 +182,6 @@ export function loadConfig(env: Env = process.env): Config {
   // Secrets last: a bad value elsewhere must not leave a generated file behind.
   config.jwtSecret = secret(env, 'JWT_SECRET', production, dataDir);
   config.otpSecret = secret(env, 'OTP_SECRET', production, dataDir);
+  config.dataKeySecret = secret(env, 'DATA_KEY_SECRET', production, dataDir);
   return config;
 }

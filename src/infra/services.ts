@@ -7,6 +7,7 @@ import type { Mailer } from './mail.js';
 import type { Passwords } from './passwords.js';
 import type { ReadModelStore } from './readstore/types.js';
 import type { KeyedHash } from './secrets.js';
+import type { DataKeys } from './keystore/data-keys.js';
 
 export interface Services {
   config: Config;
@@ -14,6 +15,10 @@ export interface Services {
   readStore: ReadModelStore;
   passwords: Passwords;
   keyedHash: KeyedHash;
+  /** HMACs that stand for personal values in stream names and read-model keys (keyed from DATA_KEY_SECRET). */
+  names: KeyedHash;
+  /** Accounts' data keys: destroying one erases the account's personal data from the log. */
+  dataKeys: DataKeys;
   mailer: Mailer;
   log: FastifyBaseLogger;
   /**
