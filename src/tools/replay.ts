@@ -3,12 +3,16 @@
 // on a terminal and prints events per second at the end.
 import { ConfigError, loadConfig } from '../config.js';
 import { openEventStore, openReadStore } from '../app.js';
+import { openPersonalData } from '../personal.js';
 import { allProjections } from '../../projections/index.js';
 import { replay } from '../../projections/replay.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const eventStore = await openEventStore(config);
+  const raw = await openEventStore(config);
+  // Erased accounts replay as erased: the same read models as the live ones.
+  const personal = await openPersonalData(config, raw);
+  const eventStore = personal.eventStore;
   const readStore = await openReadStore(config);
   const tty = process.stderr.isTTY;
   try {
@@ -40,6 +44,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await readStore.close();
+    await personal.dataKeys.close();
     await eventStore.close();
   }
 }
