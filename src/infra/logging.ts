@@ -26,9 +26,11 @@ export const REDACT_PATHS = [
 
 /** Paths that carry a secret in the URL itself (B's reset link). */
 const SECRET_IN_PATH = /^(\/users\/reset-password\/)[^/?#]+/;
+/** Paths that carry personal data: D's key names are the user's data (erased with the account). */
+const PERSONAL_IN_PATH = /^(\/api\/data\/)[^/?#]+/;
 
 export function redactUrl(url: string): string {
-  return url.replace(SECRET_IN_PATH, '$1[Redacted]');
+  return url.replace(SECRET_IN_PATH, '$1[Redacted]').replace(PERSONAL_IN_PATH, '$1[Redacted]');
 }
 
 export function loggerOptions(level: string, stream?: DestinationStream): FastifyServerOptions['logger'] {

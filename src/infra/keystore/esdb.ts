@@ -24,12 +24,15 @@ export function openEsdbKeyBackend(url: string): KeyBackend {
 
   async function read(owner: string): Promise<StoredKey> {
     try {
+      // Read to the end (one event): a call left half-consumed keeps the client from closing.
+      let found: Buffer | null = null;
       for await (const resolved of client.readStream<{ type: string; data: { wrapped: string } }>(stream(owner), {
         maxCount: 1,
       })) {
         const e = resolved.event;
-        if (e && e.type === TYPE) return { state: 'live', wrapped: Buffer.from(e.data.wrapped, 'base64') };
+        if (e && e.type === TYPE) found = Buffer.from(e.data.wrapped, 'base64');
       }
+      if (found) return { state: 'live', wrapped: found };
       return { state: 'absent' };
     } catch (error) {
       if (error instanceof StreamNotFoundError) return { state: 'absent' };
@@ -64,6 +67,12 @@ export function openEsdbKeyBackend(url: string): KeyBackend {
     },
     async close() {
       await client.dispose();
+      // dispose() ends the calls but leaves the channel (and its connection) open (as in eventstore/esdb.ts).
+      try {
+        (await (client as unknown as { getChannel(): Promise<{ close(): void }> }).getChannel()).close();
+      } catch {
+        // No channel was ever made.
+      }
     },
   };
 }
