@@ -4,12 +4,16 @@
 // process (bounded, least recently used first out). A destroyed key leaves the
 // cache at once on this instance; other instances drop theirs when they read
 // the account's deletion from the log (`forget`, called by the sealing store
-// for every erasure event it passes on), and before that the key backend
-// itself answers "destroyed" to every instance that asks.
+// for every erasure event it passes on), and a cached key is checked against
+// the backend again once it is older than `recheckMs` (1 s): so another
+// instance stops using a destroyed key within that second even before it
+// reads the deletion, and every instance that asks the backend hears
+// "destroyed" at once.
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { KeyDestroyedError, type KeyBackend } from './types.js';
 
 const CACHED_KEYS = 10_000;
+const RECHECK_MS = 1_000;
 const NONCE = 12;
 const TAG = 16;
 
@@ -18,24 +22,37 @@ export function keyEncryptionKey(secret: string): Buffer {
   return Buffer.from(hkdfSync('sha256', secret, 'chronicle', 'data-key-wrap/v1', 32));
 }
 
+interface Cached {
+  key: Buffer;
+  /** When the backend last said the key lives (ms). */
+  checked: number;
+}
+
 export class DataKeys {
-  private readonly cache = new Map<string, Buffer>();
+  private readonly cache = new Map<string, Cached>();
   /** Owners known destroyed on this instance (ids are never reused, so this only grows; one string each). */
   private readonly destroyed = new Set<string>();
   private readonly pending = new Map<string, Promise<Buffer | null>>();
   private readonly destroying = new Map<string, Promise<void>>();
   private readonly failures: unknown[] = [];
 
+  private readonly recheckMs: number;
+  private readonly now: () => number;
+
   constructor(
     readonly backend: KeyBackend,
     private readonly kek: Buffer,
-  ) {}
+    options: { recheckMs?: number; now?: () => number } = {},
+  ) {
+    this.recheckMs = options.recheckMs ?? RECHECK_MS;
+    this.now = options.now ?? Date.now;
+  }
 
   /** The owner's key, or null when it has none or it was destroyed. */
   async forReading(owner: string): Promise<Buffer | null> {
     if (this.destroyed.has(owner)) return null;
     const hit = this.cache.get(owner);
-    if (hit) return this.touch(owner, hit);
+    if (hit && this.now() - hit.checked <= this.recheckMs) return this.touch(owner, hit).key;
     let p = this.pending.get(owner);
     if (!p) {
       p = this.load(owner).finally(() => this.pending.delete(owner));
@@ -57,7 +74,7 @@ export class DataKeys {
     }
     if (stored.state !== 'live') throw new Error(`key backend kept no key for ${owner}`);
     const won = this.unwrap(owner, stored.wrapped);
-    if (!this.destroyed.has(owner)) this.remember(owner, won);
+    if (!this.destroyed.has(owner)) this.remember(owner, { key: won, checked: this.now() });
     return won;
   }
 
@@ -71,8 +88,7 @@ export class DataKeys {
   private drop(owner: string): boolean {
     if (this.destroyed.has(owner)) return false;
     this.destroyed.add(owner);
-    const key = this.cache.get(owner);
-    if (key) key.fill(0);
+    this.cache.get(owner)?.key.fill(0);
     this.cache.delete(owner);
     return true;
   }
@@ -109,28 +125,34 @@ export class DataKeys {
 
   async close(): Promise<void> {
     await this.drain();
-    for (const key of this.cache.values()) key.fill(0);
+    for (const entry of this.cache.values()) entry.key.fill(0);
     this.cache.clear();
     await this.backend.close();
   }
 
   private async load(owner: string): Promise<Buffer | null> {
+    const checked = this.now();
     const stored = await this.backend.read(owner);
-    if (stored.state === 'destroyed') this.destroyed.add(owner);
+    if (stored.state === 'destroyed') this.drop(owner);
     if (stored.state !== 'live' || this.destroyed.has(owner)) return null;
+    const cached = this.cache.get(owner);
+    if (cached) {
+      cached.checked = checked;
+      return cached.key;
+    }
     const key = this.unwrap(owner, stored.wrapped);
-    this.remember(owner, key);
+    this.remember(owner, { key, checked });
     return key;
   }
 
-  private touch(owner: string, key: Buffer): Buffer {
+  private touch(owner: string, entry: Cached): Cached {
     this.cache.delete(owner);
-    this.cache.set(owner, key);
-    return key;
+    this.cache.set(owner, entry);
+    return entry;
   }
 
-  private remember(owner: string, key: Buffer): void {
-    this.touch(owner, key);
+  private remember(owner: string, entry: Cached): void {
+    this.touch(owner, entry);
     if (this.cache.size > CACHED_KEYS) this.cache.delete(this.cache.keys().next().value!);
   }
 
