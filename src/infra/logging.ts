@@ -1,5 +1,6 @@
 // pino options for the service: request ids, and secrets (passwords, codes,
-// tokens, session ids, cookies) redacted wherever they could appear.
+// tokens, session ids, cookies) and personal data (usernames, emails, profile
+// fields, D's key names in paths) redacted wherever they could appear.
 import type { FastifyBaseLogger, FastifyServerOptions } from 'fastify';
 import type { DestinationStream } from 'pino';
 
@@ -16,12 +17,20 @@ const SECRET_FIELDS = [
   'secret',
 ];
 
+/** Personal data (API-CONTRACT.md): logs carry user ids, never these, wherever a body or object would put them. */
+const PERSONAL_FIELDS = ['username', 'email', 'full_name', 'age', 'gender', 'phoneNumber', 'deliveryAddress'];
+/** C documents its address field with a space in the name: bracket notation. */
+const SPACED = '["delivery Address"]';
+
 export const REDACT_PATHS = [
   'req.headers.authorization',
   'req.headers.authentication',
   'req.headers.cookie',
   'res.headers["set-cookie"]',
-  ...SECRET_FIELDS.flatMap((f) => [f, `*.${f}`, `*.*.${f}`]),
+  ...[...SECRET_FIELDS, ...PERSONAL_FIELDS].flatMap((f) => [f, `*.${f}`, `*.*.${f}`]),
+  SPACED,
+  `*${SPACED}`,
+  `*.*${SPACED}`,
 ];
 
 /** Paths that carry a secret in the URL itself (B's reset link). */

@@ -134,7 +134,7 @@ export async function registerUser(svc: Services, given: Registration): Promise<
   });
   await svc.settle(registered.position);
   if (code !== null && registered.state.email !== null) {
-    await svc.mailer.send(verificationCodeMail(registered.state.email, code));
+    await svc.mailer.send({ ...verificationCodeMail(registered.state.email, code), accountId: userId });
   }
   return { userId };
 }

@@ -6,6 +6,7 @@ import type { Mail } from '../infra/mail.js';
 export function verificationCodeMail(to: string, code: string): Mail {
   return {
     to,
+    kind: 'email-verification-code',
     subject: 'Your email verification code',
     text: [
       'Use this code to confirm your email address:',
@@ -22,6 +23,7 @@ export function verificationCodeMail(to: string, code: string): Mail {
 export function resetCodeMail(to: string, code: string): Mail {
   return {
     to,
+    kind: 'password-reset-code',
     subject: 'Your password reset code',
     text: [
       'Use this code to choose a new password:',
@@ -38,6 +40,7 @@ export function resetCodeMail(to: string, code: string): Mail {
 export function resetLinkMail(to: string, token: string): Mail {
   return {
     to,
+    kind: 'password-reset-link',
     subject: 'Reset your password',
     text: [
       'To choose a new password, send it (POST, JSON {"password": "..."}) to:',

@@ -241,6 +241,12 @@ for (const backend of backends) {
     await journey(running.app, victim, (email) => sink.code(email));
     await journey(running.app, survivor, (email) => sink.code(email));
 
+    // The mail log line names the account and the kind of mail, not the address.
+    const mailLines = logs[0]!.lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'mail sent');
+    t.equal(mailLines.length, 2, 'one line per verification mail');
+    t.match(mailLines[0], { mail: { kind: 'email-verification-code', accountId: Number } });
+    t.notMatch(JSON.stringify(mailLines), /@/, 'no address in it');
+
     // Before deletion: the read models hold the data (the scan can see it), the log does not.
     const redisBefore = await redisDump(prefix);
     t.same(
@@ -255,7 +261,7 @@ for (const backend of backends) {
     // Every victim deletes the account through B's delete-user.
     for (const who of [victim.a, victim.b, victim.c, victim.d]) {
       const res = await running.app.inject({ method: 'DELETE', url: '/users/delete-user', payload: { email: who.email, password: who.password } });
-      t.equal(res.json().responseCode, 617, `${who.username} deleted`);
+      t.equal(res.json().responseCode, 617, `${who.username} deleted (${res.body})`);
     }
     await running.stop();
     running = await start();

@@ -88,7 +88,7 @@ export class DataKeys {
   private drop(owner: string): boolean {
     if (this.destroyed.has(owner)) return false;
     this.destroyed.add(owner);
-    this.cache.get(owner)?.key.fill(0);
+    // Not zero-filled: a reader may hold the same Buffer between its lookup and its decryption.
     this.cache.delete(owner);
     return true;
   }
@@ -125,7 +125,6 @@ export class DataKeys {
 
   async close(): Promise<void> {
     await this.drain();
-    for (const entry of this.cache.values()) entry.key.fill(0);
     this.cache.clear();
     await this.backend.close();
   }
