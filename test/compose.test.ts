@@ -26,7 +26,7 @@ t.test('the stack runs EventStoreDB, Redis and the service', async (t) => {
 for (const service of ['app', 'projector', 'app-2']) t.test(`${service}: every variable given is one the service reads, and the values load`, async (t) => {
   const env: Record<string, string> = compose.services[service].environment;
   for (const name of Object.keys(env)) t.ok((CONFIG_VARIABLES as readonly string[]).includes(name), `${name} is a config variable`);
-  const secrets = { JWT_SECRET: 'j'.repeat(48), OTP_SECRET: 'o'.repeat(48) };
+  const secrets = { JWT_SECRET: 'j'.repeat(48), OTP_SECRET: 'o'.repeat(48), DATA_KEY_SECRET: 'd'.repeat(48) };
   const resolved = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, interpolate(String(v), secrets)]));
   const config = loadConfig({ ...resolved, DATA_DIR: '/tmp/never-used' });
   t.equal(config.eventStoreUrl, 'esdb://eventstore:2113?tls=false');
