@@ -16,6 +16,7 @@ import { openSqliteKeyBackend } from '../../src/infra/keystore/sqlite.js';
 import { KeyDestroyedError, type KeyBackend } from '../../src/infra/keystore/types.js';
 import { startEmulator } from '../support/esdb-emulator.js';
 import { tempDir } from '../support/app.js';
+import { loadConfig } from '../../src/config.js';
 
 const backends: { name: string; open(t: Test): Promise<() => KeyBackend> }[] = [
   {
@@ -188,4 +189,16 @@ t.test('sealed store: after erasure the fields read as erased, on every instance
   await keys.destroy('2');
   clock += 1_001;
   t.match((await c.readStream('talk-2'))[0]!.data, { name: ERASED }, 'C: a cached key older than the recheck interval is checked, and found destroyed');
+});
+
+t.test('DATA_KEY_SECRET: generated once under DATA_DIR in development, required (>= 32 bytes) in production', async (t) => {
+  const dir = tempDir(t);
+  const first = loadConfig({ DATA_DIR: dir });
+  t.ok(Buffer.byteLength(first.dataKeySecret) >= 32, 'generated');
+  t.equal(loadConfig({ DATA_DIR: dir }).dataKeySecret, first.dataKeySecret, 'kept across restarts');
+  t.not(first.dataKeySecret, first.otpSecret, 'a secret of its own');
+  const production = { NODE_ENV: 'production', DATA_DIR: dir, JWT_SECRET: 'j'.repeat(32), OTP_SECRET: 'o'.repeat(32) };
+  t.throws(() => loadConfig(production), /DATA_KEY_SECRET: is required in production/);
+  t.throws(() => loadConfig({ ...production, DATA_KEY_SECRET: 'short' }), /DATA_KEY_SECRET: must be at least 32 bytes/);
+  t.equal(loadConfig({ ...production, DATA_KEY_SECRET: 'd'.repeat(32) }).dataKeySecret, 'd'.repeat(32));
 });
