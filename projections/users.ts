@@ -1,4 +1,5 @@
-// The users read model: profiles by id, ids by normalised username and email,
+// The users read model: profiles by id, ids by the HMACs of the normalised
+// username and email (the claim streams' names: no personal data in key names),
 // live sessions by the HMAC of their id (the per-request session check: one
 // lookup), and outstanding password-reset codes by their HMAC (C's
 // `/auth/forgot/otp` may present a code without saying whose it is).
@@ -6,17 +7,32 @@ import type { RecordedEvent } from '../src/infra/eventstore/types.js';
 import type { WriteOp } from '../src/infra/readstore/types.js';
 import { normaliseEmail, normaliseUsername, type UserEvent } from '../src/users/events.js';
 import type { Projection } from './types.js';
+import { ERASED } from '../src/infra/keystore/sealed-store.js';
 
 export const USERS = 'users';
 
 export const userKeys = {
   user: (id: number | string) => `user:${id}`,
-  username: (username: string) => `username:${normaliseUsername(username)}`,
-  email: (email: string) => `email:${normaliseEmail(email)}`,
+  /** `key`: usernameKey(svc.names, username), as UserRegistered records it. */
+  username: (key: string) => `username:${key}`,
+  /** `key`: emailKey(svc.names, email). */
+  email: (key: string) => `email:${key}`,
   session: (sessionKey: string) => `session:${sessionKey}`,
   /** Hash: user id → expiry (ISO) of each outstanding password-reset code with this HMAC. */
   resetCode: (codeKey: string) => `reset-code:${codeKey}`,
 };
+
+type Names = { usernameKey?: string; emailKey?: string | null; username?: string; email?: string | null };
+
+/** The index keys of an account; logs from before erasure name them by the value itself (legacy keys). */
+function usernameIndex(d: Names): string | null {
+  if (d.usernameKey) return userKeys.username(d.usernameKey);
+  return d.username && d.username !== ERASED ? `username:${normaliseUsername(d.username)}` : null;
+}
+function emailIndex(d: Names): string | null {
+  if (d.usernameKey) return d.emailKey ? userKeys.email(d.emailKey) : null;
+  return d.email && d.email !== ERASED ? `email:${normaliseEmail(d.email)}` : null;
+}
 
 const HANDLED: UserEvent['type'][] = [
   'UserRegistered',
@@ -51,9 +67,11 @@ export const usersProjection: Projection = {
               profile: JSON.stringify(d.profile),
             },
           },
-          { op: 'set', key: userKeys.username(d.username), value: String(d.userId) },
         ];
-        if (d.email) ops.push({ op: 'set', key: userKeys.email(d.email), value: String(d.userId) });
+        const username = usernameIndex(d);
+        if (username) ops.push({ op: 'set', key: username, value: String(d.userId) });
+        const email = emailIndex(d);
+        if (email) ops.push({ op: 'set', key: email, value: String(d.userId) });
         return ops;
       }
       case 'EmailVerified':
@@ -84,11 +102,11 @@ export const usersProjection: Projection = {
       case 'AccountDeleted': {
         // The username and email are free again: the claims are released in the event store, the indexes go here.
         const d = event.data;
-        const ops: WriteOp[] = [
-          { op: 'del', key: userKeys.user(d.userId) },
-          { op: 'del', key: userKeys.username(d.username) },
-        ];
-        if (d.email) ops.push({ op: 'del', key: userKeys.email(d.email) });
+        const ops: WriteOp[] = [{ op: 'del', key: userKeys.user(d.userId) }];
+        const username = usernameIndex(d);
+        if (username) ops.push({ op: 'del', key: username });
+        const email = emailIndex(d);
+        if (email) ops.push({ op: 'del', key: email });
         return ops;
       }
       default:

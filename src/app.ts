@@ -35,6 +35,8 @@ import { dUserRoutes } from './users/routes-d.js';
 import { productRoutes } from './products/routes-ae.js';
 import { orderRoutes } from './orders/routes-a.js';
 import { dataRoutes } from './data/routes-d.js';
+import { openPersonalData } from './personal.js';
+import type { KeyBackend } from './infra/keystore/types.js';
 
 /** Request bodies above this are refused with 413 (API-CONTRACT.md). */
 export const BODY_LIMIT = 96 * 1024;
@@ -44,6 +46,8 @@ export interface AppOptions {
   /** Stores opened by the caller (tests share one between app instances); closed by the caller. */
   eventStore?: EventStore;
   readStore?: ReadModelStore;
+  /** The data keys' backend (tests share one between app instances); closed by the caller. */
+  keyBackend?: KeyBackend;
   /** Where log lines go (tests capture them); stdout otherwise. */
   logStream?: DestinationStream;
   now?: () => Date;
@@ -99,11 +103,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const ownsStores = !options.eventStore;
   const metrics = createMetrics();
   const rawEventStore = options.eventStore ?? (await openEventStore(config));
-  const eventStore = instrumentEventStore(rawEventStore, metrics);
   let readStore: ReadModelStore;
+  let personal;
   try {
+    // Personal fields are sealed under their account's key on the way in and opened on the way out.
+    personal = await openPersonalData(config, rawEventStore, options.keyBackend);
     readStore = options.readStore ?? (config.redisUrl ? await openReadStore(config) : await openSnapshottedMemoryStore(join(config.dataDir, 'snapshots'), allProjections));
   } catch (error) {
+    if (personal && !options.keyBackend) await personal.dataKeys.close();
     if (ownsStores) await rawEventStore.close();
     throw error;
   }
@@ -113,9 +120,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     limits = await openLimits(config, now);
   } catch (error) {
     if (!options.readStore) await readStore.close();
+    if (!options.keyBackend) await personal.dataKeys.close();
     if (ownsStores) await rawEventStore.close();
     throw error;
   }
+  const { dataKeys } = personal;
+  const eventStore = instrumentEventStore(personal.eventStore, metrics);
 
   // Either this process applies the projections, or another one does (`npm run projector`)
   // and this one only watches the checkpoints to let clients read their own writes.
@@ -141,6 +151,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     readStore,
     passwords: createPasswords(config.argon2),
     keyedHash: createKeyedHash(config.otpSecret),
+    names: personal.names,
+    dataKeys,
     mailer: createMailer(config, app.log),
     limits,
     log: app.log,
@@ -159,6 +171,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     services.mailer.close();
     await limits.close();
     if (!options.readStore) await readStore.close();
+    if (options.keyBackend) await dataKeys.drain();
+    else await dataKeys.close();
     if (ownsStores) await rawEventStore.close();
   });
 

@@ -21,6 +21,8 @@ export interface Config {
   dataDir: string;
   jwtSecret: string;
   otpSecret: string;
+  /** Wraps every account's data key and keys the HMACs in stream names (personal data, issue 13). */
+  dataKeySecret: string;
   smtpUrl: string | undefined;
   /** 'smtp' sends through SMTP_URL; 'outbox' writes .eml files under DATA_DIR/outbox/. */
   mailTransport: 'smtp' | 'outbox';
@@ -76,6 +78,7 @@ export const CONFIG_VARIABLES = [
   'DATA_DIR',
   'JWT_SECRET',
   'OTP_SECRET',
+  'DATA_KEY_SECRET',
   'SMTP_URL',
   'MAIL_FROM',
   'PUBLIC_PRODUCT_READS',
@@ -262,6 +265,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir,
     jwtSecret: '',
     otpSecret: '',
+    dataKeySecret: '',
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailTransport: 'outbox',
     mailFrom: str(env, 'MAIL_FROM') ?? 'Chronicle <no-reply@chronicle.local>',
@@ -302,6 +306,7 @@ export function loadConfig(env: Env = process.env): Config {
   // Secrets last: a bad value elsewhere must not leave a generated file behind.
   config.jwtSecret = secret(env, 'JWT_SECRET', production, dataDir);
   config.otpSecret = secret(env, 'OTP_SECRET', production, dataDir);
+  config.dataKeySecret = secret(env, 'DATA_KEY_SECRET', production, dataDir);
   // Production: after the secrets, so a start without them says so first (nothing is generated there).
   if (production) config.mailTransport = mailTransport(chosenTransport, config.smtpUrl, production);
   return config;

@@ -39,7 +39,7 @@ function containerEnv(service: string, dotEnv: Record<string, string>): Record<s
   return { ...fromFile, ...own };
 }
 
-const filled = { ...example, JWT_SECRET: 'j'.repeat(48), OTP_SECRET: 'o'.repeat(48) };
+const filled = { ...example, JWT_SECRET: 'j'.repeat(48), OTP_SECRET: 'o'.repeat(48), DATA_KEY_SECRET: 'd'.repeat(48) };
 const apiServices = ['app', 'projector', 'app-2'];
 
 t.test('the stack runs KurrentDB, Redis, a mail catcher and the service', async (t) => {
@@ -79,6 +79,7 @@ t.test('secrets come from .env: no compose command needs exported variables', as
   t.match(read('.dockerignore'), /^\.env$/m, '.env never reaches the image');
   t.equal(example.JWT_SECRET, '', '.env.example holds no secret');
   t.equal(example.OTP_SECRET, '');
+  t.equal(example.DATA_KEY_SECRET, '');
   for (const name of Object.keys(example)) t.ok((CONFIG_VARIABLES as readonly string[]).includes(name), `.env.example: ${name} is a config variable`);
 });
 

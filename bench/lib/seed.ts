@@ -4,7 +4,12 @@
 //   products: one ProductIdAllocated on the id counter and one ProductCreated each;
 //   data: keys stored once and updated `updatesPerKey` times, one stream per key.
 // Every thing belongs to user 1: the first account the benchmark registers.
+// D's events are sealed under user 1's data key and named by the HMACs the
+// service will use (its secrets are generated under the same DATA_DIR).
 import { randomUUID } from 'node:crypto';
+import { dirname } from 'node:path';
+import { loadConfig } from '../../src/config.js';
+import { openPersonalData } from '../../src/personal.js';
 import { openEmbeddedEventStore } from '../../src/infra/eventstore/embedded.js';
 import type { NewEvent } from '../../src/infra/eventstore/types.js';
 import { productDecider } from '../../src/products/decider.js';
@@ -25,7 +30,9 @@ const OWNER = 1;
 const toNew = (e: { type: string; data: Record<string, unknown> }): NewEvent => ({ id: randomUUID(), type: e.type, data: e.data });
 
 export async function seedLog(dir: string, plan: SeedPlan, onProgress?: (events: number) => void): Promise<{ events: number; seconds: number }> {
-  const store = await openEmbeddedEventStore({ dir });
+  const raw = await openEmbeddedEventStore({ dir });
+  const personal = await openPersonalData(loadConfig({ DATA_DIR: dirname(dir) }), raw);
+  const store = personal.eventStore;
   const started = performance.now();
   let written = 0;
   const now = new Date();
@@ -61,11 +68,12 @@ export async function seedLog(dir: string, plan: SeedPlan, onProgress?: (events:
         for (const e of decided) state = keyDecider.evolve(state, e);
         events.push(...decided);
       }
-      await store.append(dataStream(OWNER, key), events.map(toNew), 'no_stream');
+      await store.append(dataStream(personal.names, OWNER, key), events.map(toNew), 'no_stream');
       written += events.length;
       if (written % 50_000 < events.length) onProgress?.(written);
     });
   } finally {
+    await personal.dataKeys.close();
     await store.close();
   }
   return { events: written, seconds: (performance.now() - started) / 1000 };

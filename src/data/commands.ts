@@ -7,7 +7,7 @@ import { dataStream } from './events.js';
 
 async function run(svc: Services, command: DataCommand): Promise<void> {
   const { userId, key } = command.data;
-  const done = await handle(svc.eventStore, dataStream(userId, key), keyDecider, command);
+  const done = await handle(svc.eventStore, dataStream(svc.names, userId, key), keyDecider, command);
   await svc.settle(done.position);
 }
 

@@ -1,16 +1,28 @@
+import type { KeyedHash } from '../infra/secrets.js';
+
 // What happens to a user's key-value data, as recorded in the log. One stream
 // per (user, key), so a value's whole history is in the audit log, and the
 // KEY_EXISTS / KEY_NOT_FOUND decisions are race-free through the stream's
 // expected revision. A key deleted and stored again continues its stream.
 
-/** Events of one key's stream, `data-<userId>-<key>`. */
+/** Events of one key's stream, `data-<userId>-<HMAC of the key>`. `key` and `value` are sealed (personal data). */
 export type DataEvent =
   | { type: 'DataStored'; data: { userId: number; key: string; value: unknown; at: string } }
   | { type: 'DataUpdated'; data: { userId: number; key: string; value: unknown; at: string } }
   | { type: 'DataDeleted'; data: { userId: number; key: string; at: string } };
 
-// User ids are digits, so "-" after them cannot be confused with a key's own "-".
-export const dataStream = (userId: number, key: string) => `data-${userId}-${key}`;
+/**
+ * A key's name is the user's data, so the stream is named by a keyed HMAC of
+ * it (`names`: svc.names), bound to the user.
+ */
+export const dataStream = (names: KeyedHash, userId: number, key: string) => `data-${userId}-${names('data-key', `${userId}:${key}`)}`;
+
+/** The personal fields of each event type, and whose they are (sealed by src/personal.ts). */
+export const DATA_PERSONAL_FIELDS = {
+  DataStored: { owner: 'userId', fields: ['key', 'value'] },
+  DataUpdated: { owner: 'userId', fields: ['key', 'value'] },
+  DataDeleted: { owner: 'userId', fields: ['key'] },
+} as const;
 
 export const KEY_PATTERN = '^[A-Za-z0-9_.:-]{1,256}$';
 export const KEY_MAX = 256;

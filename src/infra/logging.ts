@@ -1,5 +1,6 @@
 // pino options for the service: request ids, and secrets (passwords, codes,
-// tokens, session ids, cookies) redacted wherever they could appear.
+// tokens, session ids, cookies) and personal data (usernames, emails, profile
+// fields, D's key names in paths) redacted wherever they could appear.
 import type { FastifyBaseLogger, FastifyServerOptions } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { randomUUID } from 'node:crypto';
@@ -18,16 +19,26 @@ const SECRET_FIELDS = [
   'secret',
 ];
 
+/** Personal data (API-CONTRACT.md): logs carry user ids, never these, wherever a body or object would put them. */
+const PERSONAL_FIELDS = ['username', 'email', 'full_name', 'age', 'gender', 'phoneNumber', 'deliveryAddress'];
+/** C documents its address field with a space in the name: bracket notation. */
+const SPACED = '["delivery Address"]';
+
 export const REDACT_PATHS = [
   'req.headers.authorization',
   'req.headers.authentication',
   'req.headers.cookie',
   'res.headers["set-cookie"]',
-  ...SECRET_FIELDS.flatMap((f) => [f, `*.${f}`, `*.*.${f}`]),
+  ...[...SECRET_FIELDS, ...PERSONAL_FIELDS].flatMap((f) => [f, `*.${f}`, `*.*.${f}`]),
+  SPACED,
+  `*${SPACED}`,
+  `*.*${SPACED}`,
 ];
 
 /** Where a secret travels in the path itself (B's reset link): everything after it is dropped. */
 const SECRET_IN_PATH = /\/reset-password\//i;
+/** Paths that carry personal data: D's key names are the user's data (erased with the account). */
+const PERSONAL_IN_PATH = /^\/api\/data\//i;
 /** Query parameters whose values are logged when they are plain numbers; every other value is redacted (a `?token=` is never logged). */
 const LOGGED_QUERY = new Set(['page', 'limit']);
 const PLAIN_NAME = /^[A-Za-z0-9_.-]{1,32}$/;
@@ -46,6 +57,7 @@ function asciiDecoded(text: string): string {
 function redactPath(path: string): string {
   // Matched on the path as the router decodes it, so `/users/reset%2Dpassword/<token>` is caught too.
   const decoded = asciiDecoded(path);
+  if (PERSONAL_IN_PATH.test(decoded)) return decoded.replace(/^(\/api\/data\/).+$/i, '$1[Redacted]');
   const at = decoded.search(SECRET_IN_PATH);
   if (at === -1) return path;
   return `${decoded.slice(0, at)}/reset-password/[Redacted]`;

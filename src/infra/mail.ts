@@ -17,7 +17,14 @@ export interface Mail {
   subject: string;
   /** Plain text only: codes and links must be readable by a person and by a script. */
   text: string;
+  /** What the mail is for, for the log line (which never names the address). */
+  kind?: string;
+  /** Whose it is, for the log line, when the sender knows. */
+  accountId?: number;
 }
+
+/** What a log line may say about a mail: its kind and account, never the address or the text. */
+const about = (mail: Mail) => ({ kind: mail.kind ?? 'unknown', ...(mail.accountId === undefined ? {} : { accountId: mail.accountId }) });
 
 export interface Mailer {
   readonly kind: 'smtp' | 'outbox';
@@ -43,15 +50,17 @@ export class MailUnavailableError extends Problem {
 /** What a failed send may say in a log line: never the message itself. */
 function describe(error: unknown): Record<string, unknown> {
   const e = error as { code?: unknown; command?: unknown; responseCode?: unknown; message?: unknown };
-  return { code: e.code, command: e.command, responseCode: e.responseCode, reason: String(e.message ?? error) };
+  // SMTP replies often quote the recipient ("<a@b.c>: Recipient address rejected"): personal data.
+  const reason = String(e.message ?? error).replace(/[^\s<>"']+@[^\s<>"']+/g, '[address]');
+  return { code: e.code, command: e.command, responseCode: e.responseCode, reason };
 }
 
 export function createMailer(
   config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'dataDir'> & Partial<Pick<Config, 'mailTransport'>>,
   log: FastifyBaseLogger,
 ): Mailer {
-  const fail = (what: string, error: unknown): never => {
-    log.error({ mail: describe(error) }, what);
+  const fail = (what: string, error: unknown, mail?: Mail): never => {
+    log.error({ mail: { ...describe(error), ...(mail ? about(mail) : {}) } }, what);
     throw new MailUnavailableError();
   };
 
@@ -76,8 +85,9 @@ export function createMailer(
         try {
           await transport.sendMail({ to: mail.to, subject: mail.subject, text: mail.text });
         } catch (error) {
-          fail('mail could not be sent', error);
+          fail('mail could not be sent', error, mail);
         }
+        log.info({ mail: about(mail) }, 'mail sent');
       },
       async probe() {
         try {
@@ -100,8 +110,9 @@ export function createMailer(
         await mkdir(outbox, { recursive: true });
         await writeFile(join(outbox, `${Date.now()}-${randomUUID()}.eml`), info.message as Buffer, { flag: 'wx' });
       } catch (error) {
-        fail('mail could not be written to the outbox', error);
+        fail('mail could not be written to the outbox', error, mail);
       }
+      log.info({ mail: about(mail) }, 'mail written to the outbox');
     },
     async probe() {
       try {

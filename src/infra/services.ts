@@ -8,6 +8,7 @@ import type { Passwords } from './passwords.js';
 import type { ReadModelStore } from './readstore/types.js';
 import type { Counter } from './ratelimit.js';
 import type { KeyedHash } from './secrets.js';
+import type { DataKeys } from './keystore/data-keys.js';
 
 export interface Services {
   config: Config;
@@ -15,6 +16,10 @@ export interface Services {
   readStore: ReadModelStore;
   passwords: Passwords;
   keyedHash: KeyedHash;
+  /** HMACs that stand for personal values in stream names and read-model keys (keyed from DATA_KEY_SECRET). */
+  names: KeyedHash;
+  /** Accounts' data keys: destroying one erases the account's personal data from the log. */
+  dataKeys: DataKeys;
   mailer: Mailer;
   /** Rate-limit counters and shared budgets (Redis when configured, so every instance counts together). */
   limits: Counter;

@@ -1,13 +1,26 @@
-// `npm run audit -- <username or email>`: an account's history from the event
-// log, oldest first, with times and what happened, and no secrets (no hashes,
-// no HMACs). Works for deleted accounts too: the claim stream of a username or
-// email remembers every account that ever held it. EVENTSTORE_URL selects
-// EventStoreDB as for the server; otherwise the embedded store under DATA_DIR.
+// `npm run audit -- <username, email or account id>`: an account's history
+// from the event log, oldest first, with times and what happened, and no
+// secrets (no hashes, no HMACs). Works for deleted accounts too: the claim
+// stream of a username or email remembers every account that ever held it,
+// and an erased account's personal data shows as [erased]. EVENTSTORE_URL
+// selects EventStoreDB as for the server; otherwise the embedded store under
+// DATA_DIR (and its key store beside it).
 import { pathToFileURL } from 'node:url';
 import { ConfigError, loadConfig } from '../config.js';
 import { openEventStore } from '../app.js';
 import { comparePositions, type EventStore, type RecordedEvent } from '../infra/eventstore/types.js';
-import { MAX_CODE_ATTEMPTS, streams, type ClaimEvent, type CodePurpose, type UserEvent } from '../users/events.js';
+import type { KeyedHash } from '../infra/secrets.js';
+import { ERASED } from '../infra/keystore/sealed-store.js';
+import { openPersonalData } from '../personal.js';
+import {
+  MAX_CODE_ATTEMPTS,
+  emailKey,
+  streams,
+  usernameKey,
+  type ClaimEvent,
+  type CodePurpose,
+  type UserEvent,
+} from '../users/events.js';
 
 const PURPOSE: Record<CodePurpose, string> = {
   'email-verification': 'email verification code',
@@ -36,8 +49,9 @@ export function describe(recorded: Pick<RecordedEvent, 'type' | 'data'>): string
   switch (event.type) {
     case 'UserRegistered': {
       const d = event.data;
-      const email = d.email ? ` <${d.email}>` : '';
-      return `registered as "${d.username}"${email} (via ${d.via})${d.mustVerifyEmail ? ', email to be verified before sign-in' : ''}`;
+      const email = d.email === ERASED ? '' : d.email ? ` <${d.email}>` : '';
+      const name = d.username === ERASED ? ERASED : `"${d.username}"${email}`;
+      return `registered as ${name} (via ${d.via})${d.mustVerifyEmail ? ', email to be verified before sign-in' : ''}`;
     }
     case 'EmailVerificationRequested':
       return `email verification requested (via ${event.data.via})`;
@@ -65,11 +79,11 @@ export function describe(recorded: Pick<RecordedEvent, 'type' | 'data'>): string
     case 'AccountDeleted':
       return `account deleted (via ${event.data.via})`;
     case 'UsernameClaimed':
-      return `username "${event.data.username}" claimed`;
+      return event.data.username === ERASED ? `username ${ERASED} claimed` : `username "${event.data.username}" claimed`;
     case 'UsernameReleased':
       return 'username released';
     case 'EmailClaimed':
-      return `email <${event.data.email}> claimed`;
+      return event.data.email === ERASED ? `email ${ERASED} claimed` : `email <${event.data.email}> claimed`;
     case 'EmailReleased':
       return 'email released';
     default:
@@ -87,11 +101,15 @@ function userIdOf(e: RecordedEvent): number | null {
  * own streams and their username and email claim streams, in log order.
  * Empty when no account ever used the identifier.
  */
-export async function auditLines(store: EventStore, identifier: string): Promise<string[]> {
+export async function auditLines(store: EventStore, names: KeyedHash, identifier: string): Promise<string[]> {
   const byEmail = identifier.includes('@');
-  const claimStream = byEmail ? streams.email(identifier) : streams.username(identifier);
+  const claimStream = byEmail ? streams.email(emailKey(names, identifier)) : streams.username(usernameKey(names, identifier));
   const claims = await store.readStream(claimStream);
   const accounts = new Set(claims.map(userIdOf).filter((id): id is number => id !== null));
+  // An account id: that account, whatever names it held.
+  if (/^\d{1,15}$/.test(identifier) && (await store.readStream(streams.user(Number(identifier)))).length > 0) {
+    accounts.add(Number(identifier));
+  }
   if (accounts.size === 0) return [];
 
   const seen = new Map<string, RecordedEvent>();
@@ -100,10 +118,11 @@ export async function auditLines(store: EventStore, identifier: string): Promise
     const own = await store.readStream(streams.user(userId));
     for (const e of own) seen.set(e.id, e);
     const registered = own.find((e) => e.type === 'UserRegistered')?.data as
-      | { username: string; email: string | null }
+      | { usernameKey?: string; emailKey?: string | null }
       | undefined;
-    if (!registered) continue;
-    const others = [streams.username(registered.username), ...(registered.email ? [streams.email(registered.email)] : [])];
+    // The claim streams' names are recorded readable: found for an erased account too.
+    if (!registered?.usernameKey) continue;
+    const others = [streams.username(registered.usernameKey), ...(registered.emailKey ? [streams.email(registered.emailKey)] : [])];
     for (const stream of others) {
       // Only this account's claims: the value may have been held by others since.
       for (const e of await store.readStream(stream)) if (userIdOf(e) === userId) seen.set(e.id, e);
@@ -120,7 +139,7 @@ export async function auditLines(store: EventStore, identifier: string): Promise
 async function main(args: string[]): Promise<number> {
   const identifier = args.find((a) => a !== '--')?.trim();
   if (!identifier) {
-    process.stderr.write('usage: npm run audit -- <username or email>\n');
+    process.stderr.write('usage: npm run audit -- <username, email or account id>\n');
     return 64; // EX_USAGE
   }
   let config;
@@ -133,9 +152,11 @@ async function main(args: string[]): Promise<number> {
     }
     throw error;
   }
-  const store = await openEventStore(config);
+  const raw = await openEventStore(config);
+  const personal = await openPersonalData(config, raw);
+  const store = personal.eventStore;
   try {
-    const lines = await auditLines(store, identifier);
+    const lines = await auditLines(store, personal.names, identifier);
     if (lines.length === 0) {
       process.stderr.write(`no account has ever used "${identifier}"\n`);
       return 1;
@@ -143,6 +164,7 @@ async function main(args: string[]): Promise<number> {
     process.stdout.write(`History of "${identifier}" (${store.kind} event store), oldest first:\n${lines.join('\n')}\n`);
     return 0;
   } finally {
+    await personal.dataKeys.close();
     await store.close();
   }
 }

@@ -5,6 +5,7 @@ import Fastify from 'fastify';
 import closeWithGrace from 'close-with-grace';
 import { ConfigError, loadConfig } from '../config.js';
 import { openEventStore, openReadStore } from '../app.js';
+import { openPersonalData } from '../personal.js';
 import { loggerOptions } from '../infra/logging.js';
 import { healthRoutes } from '../infra/http/health.js';
 import { createMetrics, instrumentEventStore, metricsPlugin } from '../infra/metrics.js';
@@ -19,13 +20,16 @@ async function main(): Promise<void> {
   const app = Fastify({ logger: loggerOptions(config.logLevel) });
   const metrics = createMetrics();
   const rawEventStore = await openEventStore(config);
-  const eventStore = instrumentEventStore(rawEventStore, metrics);
+  // The projections read personal fields opened (or erased) like the API's.
+  const personal = await openPersonalData(config, rawEventStore);
+  const eventStore = instrumentEventStore(personal.eventStore, metrics);
   const readStore = await openReadStore(config);
   const runner = new ProjectionRunner({ eventStore, readStore, projections: allProjections, log: app.log });
   const now = () => new Date();
   app.addHook('onClose', async () => {
     await runner.stop();
     await readStore.close();
+    await personal.dataKeys.close();
     await rawEventStore.close();
   });
   await app.register(metricsPlugin, {

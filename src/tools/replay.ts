@@ -7,6 +7,7 @@ import cliProgress from 'cli-progress';
 import { ConfigError, loadConfig } from '../config.js';
 import { openEventStore, openReadStore } from '../app.js';
 import type { Position } from '../infra/eventstore/types.js';
+import { openPersonalData } from '../personal.js';
 import { allProjections } from '../../projections/index.js';
 import { replay, type ReplayProgress } from '../../projections/replay.js';
 
@@ -38,7 +39,10 @@ function progressOf(p: ReplayProgress, head: Position | null, exactTotal: boolea
 async function main(): Promise<void> {
   const started = performance.now();
   const config = loadConfig();
-  const eventStore = await openEventStore(config);
+  const raw = await openEventStore(config);
+  // Erased accounts replay as erased: the same read models as the live ones.
+  const personal = await openPersonalData(config, raw);
+  const eventStore = personal.eventStore;
   const readStore = await openReadStore(config);
   const tty = process.stderr.isTTY === true;
   try {
@@ -109,6 +113,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await readStore.close();
+    await personal.dataKeys.close();
     await eventStore.close();
   }
 }

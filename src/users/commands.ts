@@ -8,7 +8,16 @@ import { randomCode, randomToken } from '../infra/secrets.js';
 import type { Services } from '../infra/services.js';
 import { claimDecider, type ClaimKind, type ClaimState } from './claims.js';
 import { userDecider, type UserState } from './decider.js';
-import { SESSION_SECONDS, normaliseEmail, streams, type CodePurpose, type Family, type Profile } from './events.js';
+import {
+  SESSION_SECONDS,
+  emailKey,
+  normaliseEmail,
+  streams,
+  usernameKey,
+  type CodePurpose,
+  type Family,
+  type Profile,
+} from './events.js';
 import { mayMail, verificationCodeMail } from './mails.js';
 
 /** A claim whose account stream never appeared this long after it was made is a crashed registration. */
@@ -16,8 +25,9 @@ const ABANDONED_AFTER_MS = 10_000;
 
 const deciders = { username: claimDecider('username'), email: claimDecider('email') };
 
-const claimStream = (kind: ClaimKind, value: string) =>
-  kind === 'username' ? streams.username(value) : streams.email(value);
+/** Claim streams are named by a keyed HMAC of the normalised value: no personal data in stream names. */
+const claimStream = (svc: Services, kind: ClaimKind, value: string) =>
+  kind === 'username' ? streams.username(usernameKey(svc.names, value)) : streams.email(emailKey(svc.names, value));
 
 /** The HMAC a one-time secret is stored as. Bound to its purpose, not to an account (C looks codes up by it). */
 export const codeKey = (svc: Services, purpose: CodePurpose, secret: string) => svc.keyedHash(`code:${purpose}`, secret);
@@ -35,7 +45,7 @@ async function readClaim(
   kind: ClaimKind,
   value: string,
 ): Promise<{ state: ClaimState; abandonedBy?: number }> {
-  const { state } = await fold(svc.eventStore, claimStream(kind, value), deciders[kind]);
+  const { state } = await fold(svc.eventStore, claimStream(svc, kind, value), deciders[kind]);
   if (state.holder === null || state.since === null) return { state };
   const account = await fold(svc.eventStore, streams.user(state.holder), userDecider);
   if (account.state.status === 'deleted') return { state, abandonedBy: state.holder };
@@ -46,15 +56,16 @@ async function readClaim(
 
 async function claim(svc: Services, kind: ClaimKind, value: string, userId: number, abandonedBy?: number) {
   const now = svc.now();
-  await handle(svc.eventStore, claimStream(kind, value), deciders[kind], {
+  await handle(svc.eventStore, claimStream(svc, kind, value), deciders[kind], {
     type: 'Claim',
     data: { userId, value, ...(abandonedBy === undefined ? {} : { abandonedBy }) },
     metadata: { now },
   });
 }
 
-async function release(svc: Services, kind: ClaimKind, value: string, userId: number) {
-  await handle(svc.eventStore, claimStream(kind, value), deciders[kind], {
+/** `stream`: the claim stream's name (the account's state keeps its HMAC, not the value). */
+async function release(svc: Services, kind: ClaimKind, stream: string, userId: number) {
+  await handle(svc.eventStore, stream, deciders[kind], {
     type: 'Release',
     data: { userId },
     metadata: { now: svc.now() },
@@ -100,7 +111,7 @@ export async function registerUser(svc: Services, given: Registration): Promise<
     try {
       await claim(svc, 'email', r.email, userId, email?.abandonedBy);
     } catch (error) {
-      await release(svc, 'username', r.username, userId);
+      await release(svc, 'username', claimStream(svc, 'username', r.username), userId);
       throw error;
     }
   }
@@ -112,6 +123,8 @@ export async function registerUser(svc: Services, given: Registration): Promise<
       username: r.username,
       email: r.email,
       passwordHash,
+      usernameKey: usernameKey(svc.names, r.username),
+      emailKey: r.email === null ? null : emailKey(svc.names, r.email),
       mustVerifyEmail: r.mustVerifyEmail,
       profile: r.profile,
       via: r.via,
@@ -122,8 +135,9 @@ export async function registerUser(svc: Services, given: Registration): Promise<
   await svc.settle(registered.position);
   if (code !== null && registered.state.email !== null) {
     // Over the recipient's hourly mails (register, delete, register again): nothing sent; resend later.
-    if (await mayMail(svc, registered.state.email)) await svc.mailer.send(verificationCodeMail(registered.state.email, code));
-    else await svc.mailer.probe();
+    if (await mayMail(svc, registered.state.email)) {
+      await svc.mailer.send({ ...verificationCodeMail(registered.state.email, code), accountId: userId });
+    } else await svc.mailer.probe();
   }
   return { userId };
 }
@@ -139,8 +153,8 @@ export async function loadAccount(svc: Services, userId: number) {
 export async function findAccount(svc: Services, id: Identifier): Promise<UserState | null> {
   const { state: claimState } =
     'username' in id
-      ? await fold(svc.eventStore, streams.username(id.username), deciders.username)
-      : await fold(svc.eventStore, streams.email(id.email), deciders.email);
+      ? await fold(svc.eventStore, claimStream(svc, 'username', id.username), deciders.username)
+      : await fold(svc.eventStore, claimStream(svc, 'email', id.email), deciders.email);
   if (claimState.holder === null) return null;
   const { state } = await loadAccount(svc, claimState.holder);
   return state.status === 'active' ? state : null;
@@ -194,8 +208,10 @@ export type DeleteResult = { ok: true; userId: number } | { ok: false; reason: '
 
 /**
  * Deletes an account after checking its password: every session ends, every
- * outstanding code is void, and the username and email are released (free
- * for anyone from then on). The account's history stays in the log.
+ * outstanding code is void, the username and email are released (free for
+ * anyone from then on), and the account's data key is destroyed: its personal
+ * data reads as erased everywhere from then on, its D data included. The
+ * account's history stays in the log as event types and times.
  */
 export async function deleteAccount(svc: Services, id: Identifier, password: string, via: Family): Promise<DeleteResult> {
   const account = await findAccount(svc, id);
@@ -218,8 +234,15 @@ export async function deleteAccount(svc: Services, id: Identifier, password: str
     throw error;
   }
   // Released after the deletion is recorded: a crash in between leaves claims that registerUser treats as abandoned.
-  await release(svc, 'username', deleted.state.username, userId);
-  if (deleted.state.email !== null) await release(svc, 'email', deleted.state.email, userId);
+  const { usernameKey: nameKey, emailKey: mailKey } = account;
+  await release(svc, 'username', nameKey ? streams.username(nameKey) : claimStream(svc, 'username', account.username), userId);
+  if (account.email !== null) {
+    await release(svc, 'email', mailKey ? streams.email(mailKey) : claimStream(svc, 'email', account.email), userId);
+  }
+  // The projections drop what they hold of the account whether or not the key
+  // is still there. A crash before the key is destroyed is finished by the
+  // next instance that reads the deletion from the log (DataKeys.forget).
+  await svc.dataKeys.destroy(String(userId));
   await svc.settle(deleted.position);
   return { ok: true, userId };
 }

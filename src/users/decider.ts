@@ -27,6 +27,9 @@ export interface UserState {
   username: string;
   email: string | null;
   passwordHash: string;
+  /** HMACs naming its claim streams (see events.ts); null in logs from before erasure. */
+  usernameKey: string | null;
+  emailKey: string | null;
   /** Registered through B: no family signs it in before the email is confirmed. */
   mustVerifyEmail: boolean;
   emailVerified: boolean;
@@ -49,6 +52,8 @@ export type UserCommand =
         username: string;
         email: string | null;
         passwordHash: string;
+        usernameKey: string;
+        emailKey: string | null;
         mustVerifyEmail: boolean;
         profile: Profile;
         via: Family;
@@ -75,6 +80,8 @@ export const initialState = (): UserState => ({
   username: '',
   email: null,
   passwordHash: '',
+  usernameKey: null,
+  emailKey: null,
   mustVerifyEmail: false,
   emailVerified: false,
   sessions: {},
@@ -101,6 +108,8 @@ export function evolve(state: UserState, event: UserEvent): UserState {
         username: d.username,
         email: d.email,
         passwordHash: d.passwordHash,
+        usernameKey: d.usernameKey ?? null,
+        emailKey: d.emailKey ?? null,
         mustVerifyEmail: d.mustVerifyEmail,
         emailVerified: false,
       };
@@ -136,7 +145,8 @@ export function evolve(state: UserState, event: UserEvent): UserState {
       return { ...state, sessions };
     }
     case 'AccountDeleted':
-      return { ...state, status: 'deleted', sessions: {}, codes: {} };
+      // Personal fields go with the account: a folded state kept in memory must not outlive them.
+      return { ...state, status: 'deleted', username: '', email: null, passwordHash: '', sessions: {}, codes: {} };
     case 'EmailVerificationRequested':
     case 'PasswordResetRequested':
       return state;
@@ -308,7 +318,12 @@ export function decide(command: UserCommand, state: UserState): UserEvent[] {
         ...purposes.flatMap((p) => voidCode(state, p, 'account-deleted', now)),
         {
           type: 'AccountDeleted',
-          data: { userId, username: state.username, email: state.email, via: command.data.via, at },
+          data: {
+            userId,
+            ...(state.usernameKey === null ? {} : { usernameKey: state.usernameKey, emailKey: state.emailKey }),
+            via: command.data.via,
+            at,
+          },
         },
       ];
     }

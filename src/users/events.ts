@@ -1,8 +1,11 @@
 // What happens to accounts, as recorded in the log. Secrets never appear here
 // in the clear: passwords as argon2id hashes; codes, reset tokens and session
-// ids as keyed HMACs (svc.keyedHash).
+// ids as keyed HMACs (svc.keyedHash). Personal data (PERSONAL_FIELDS below) is
+// written encrypted under the account's data key (src/personal.ts), and stream
+// names hold keyed HMACs of usernames and emails (svc.names), never the values.
 
 import type { Family } from '../infra/http/envelopes.js';
+import type { KeyedHash } from '../infra/secrets.js';
 
 export type { Family };
 
@@ -36,6 +39,9 @@ export type UserEvent =
         username: string;
         email: string | null;
         passwordHash: string;
+        /** HMACs naming the claim streams (absent in logs written before erasure existed). */
+        usernameKey?: string;
+        emailKey?: string | null;
         /** B's accounts must confirm their email before any family lets them sign in. */
         mustVerifyEmail: boolean;
         profile: Profile;
@@ -71,10 +77,22 @@ export type UserEvent =
     }
   | {
       type: 'AccountDeleted';
-      data: { userId: number; username: string; email: string | null; via: Family; at: string };
+      /**
+       * No personal data: the claim streams' HMACs only. `username` and `email`
+       * appear in logs written before erasure existed.
+       */
+      data: {
+        userId: number;
+        usernameKey?: string;
+        emailKey?: string | null;
+        username?: string;
+        email?: string | null;
+        via: Family;
+        at: string;
+      };
     };
 
-/** Events of a uniqueness reservation stream, `username-<normalised>` or `email-<normalised>`. */
+/** Events of a uniqueness reservation stream, `username-<HMAC>` or `email-<HMAC>` (of the normalised value). */
 export type ClaimEvent =
   | { type: 'UsernameClaimed'; data: { userId: number; username: string; at: string } }
   | { type: 'UsernameReleased'; data: { userId: number; at: string } }
@@ -87,12 +105,28 @@ export type UserIdEvent = { type: 'UserIdAllocated'; data: { at: string } };
 export const normaliseUsername = (username: string) => username.toLowerCase();
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
+/** The keyed HMACs that stand for a username or an email in stream names and read-model keys. */
+export const usernameKey = (names: KeyedHash, username: string) => names('username', normaliseUsername(username));
+export const emailKey = (names: KeyedHash, email: string) => names('email', normaliseEmail(email));
+
 export const streams = {
   user: (userId: number) => `user-${userId}`,
-  username: (username: string) => `username-${normaliseUsername(username)}`,
-  email: (email: string) => `email-${normaliseEmail(email)}`,
+  /** `key`: usernameKey(...) */
+  username: (key: string) => `username-${key}`,
+  /** `key`: emailKey(...) */
+  email: (key: string) => `email-${key}`,
   userIds: 'ids-user',
 };
+
+/** The personal fields of each event type, and whose they are (sealed by src/personal.ts). */
+export const USER_PERSONAL_FIELDS = {
+  UserRegistered: { owner: 'userId', fields: ['username', 'email', 'passwordHash', 'profile'] },
+  PasswordReset: { owner: 'userId', fields: ['passwordHash'] },
+  // Only in logs from before erasure, once moved by the copy tool.
+  AccountDeleted: { owner: 'userId', fields: ['username', 'email'] },
+  UsernameClaimed: { owner: 'userId', fields: ['username'] },
+  EmailClaimed: { owner: 'userId', fields: ['email'] },
+} as const;
 
 /** Access tokens and sessions live this long (D documents expires_in: 3600). */
 export const SESSION_SECONDS = 3600;

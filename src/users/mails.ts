@@ -24,6 +24,7 @@ export async function mayMail(svc: Services, to: string): Promise<boolean> {
 export function verificationCodeMail(to: string, code: string): Mail {
   return {
     to,
+    kind: 'email-verification-code',
     subject: 'Your email verification code',
     text: [
       'Use this code to confirm your email address:',
@@ -40,6 +41,7 @@ export function verificationCodeMail(to: string, code: string): Mail {
 export function resetCodeMail(to: string, code: string): Mail {
   return {
     to,
+    kind: 'password-reset-code',
     subject: 'Your password reset code',
     text: [
       'Use this code to choose a new password:',
@@ -56,6 +58,7 @@ export function resetCodeMail(to: string, code: string): Mail {
 export function resetLinkMail(to: string, token: string): Mail {
   return {
     to,
+    kind: 'password-reset-link',
     subject: 'Reset your password',
     text: [
       'To choose a new password, send it (POST, JSON {"password": "..."}) to:',

@@ -1,6 +1,8 @@
 import t from 'tap';
 import { build, READ_MODELS } from '../support/app.js';
 import { readLog } from '../support/event-log.js';
+import { dataStream } from '../../src/data/events.js';
+import type { KeyedHash } from '../../src/infra/secrets.js';
 import { signedInUser, type SignedInUser } from '../support/signed-in-user.js';
 
 const error = (code: string) => ({ status: 'error', code, message: String });
@@ -78,10 +80,13 @@ for (const readModels of READ_MODELS) {
       t.equal((await store(alice, { key: 'history', value: 4 })).statusCode, 201);
       t.equal((await read(alice, 'history')).json().data.value, 4);
 
-      const log = await readLog(dataDir, `data-${alice.id}-history`);
+      const stream = (names: KeyedHash) => dataStream(names, alice.id, 'history');
+      const log = await readLog(dataDir, stream);
       t.same(log.map((e) => e.type), ['DataStored', 'DataUpdated', 'DataDeleted', 'DataStored'], 'one stream, whole history');
       t.same(log.map((e) => e.data.value), [1, 3, undefined, 4]);
       t.ok(log.every((e) => e.data.userId === alice.id && e.data.key === 'history'), 'every event names its user');
+      const raw = await readLog(dataDir, stream, { raw: true });
+      t.notOk(raw.some((e) => e.stream.includes('history') || 'key' in e.data || 'value' in e.data), 'on disk: no key or value in the clear');
     });
 
     t.test('keys belong to their owner', async (t) => {

@@ -64,7 +64,13 @@ t.test('rebuilt from the log, in process and in Redis, the read models are the s
   t.notOk('product:3' in expected[PRODUCTS]!, 'a deleted product leaves no hash');
   t.same(expected[PRODUCTS]!.ids, [['1', 1], ['2', 2], ['4', 4], ['5', 5], ['6', 6]]);
   t.match(expected[ORDERS], { 'order:1': { status: 'cancelled' }, 'order:2': { status: 'placed' } });
-  t.same(expected[DATA], { 'value:1:prefs': '{"theme":"light"}', 'value:2:prefs': '[1,2,3]' });
+  t.same(expected[DATA], {
+    'value:1:prefs': '{"theme":"light"}',
+    'value:2:prefs': '[1,2,3]',
+    // Each user's keys, indexed so that the account's deletion drops them all.
+    'keys:1': [['prefs', 0]],
+    'keys:2': [['prefs', 0]],
+  });
 
   for (const kind of ['memory', 'redis'] as const) {
     const store = kind === 'memory' ? createMemoryReadStore() : await redisStore(t);

@@ -5,25 +5,29 @@ import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { allProjections } from '../../projections/index.js';
 import { ProjectionRunner } from '../../projections/runner.js';
-import { build, REDIS_URL, tempDir } from '../support/app.js';
-import { eventStoreFor, readStoreFor } from '../support/stores.js';
+import { build, REDIS_URL, tempDir, testConfig } from '../support/app.js';
+import { eventStoreFor, openedLog, readStoreFor, userIndex } from '../support/stores.js';
 import { postJson, startServer } from '../support/server.js';
 import { deletePrefix } from '../support/redis-cleanup.js';
 
 t.test('in process: PROJECTIONS=off reads its own writes through the checkpoints', async (t) => {
   const prefix = `test:${randomUUID()}:`;
-  const eventStore = await eventStoreFor(t);
+  const raw = await eventStoreFor(t);
+  // The projector opens the log with the same keys as the API (one DATA_DIR here).
+  const dataDir = tempDir(t);
+  const config = testConfig(dataDir, { PROJECTIONS: 'off', REDIS_URL, REDIS_KEY_PREFIX: prefix });
+  const eventStore = await openedLog(t, config, raw);
   const projectorStore = await readStoreFor(t, 'redis', prefix);
   const runner = new ProjectionRunner({ eventStore, readStore: projectorStore, projections: allProjections, log: pino({ level: 'silent' }) });
   t.teardown(() => runner.stop());
   await runner.start();
   const apiStore = await readStoreFor(t, 'redis', prefix);
-  const { app } = await build(t, { eventStore, readStore: apiStore, env: { PROJECTIONS: 'off', REDIS_URL, REDIS_KEY_PREFIX: prefix } });
+  const { app } = await build(t, { eventStore: raw, readStore: apiStore, config, dataDir });
 
   for (let i = 0; i < 5; i += 1) {
     const reg = await app.inject({ method: 'POST', url: '/register', payload: { username: `off${i}`, password: 'password1' } });
     t.equal(reg.statusCode, 201);
-    t.equal(await apiStore.get('users', `username:off${i}`), String(reg.json().id), 'visible as soon as answered');
+    t.equal(await apiStore.get('users', userIndex(config, 'username', `off${i}`)), String(reg.json().id), 'visible as soon as answered');
   }
   const login = await app.inject({ method: 'POST', url: '/login', payload: { username: 'off0', password: 'password1' } });
   const token = login.json().access_token;

@@ -8,7 +8,7 @@ import { allProjections } from '../../projections/index.js';
 import { replay } from '../../projections/replay.js';
 import { createMemoryReadStore } from '../../src/infra/readstore/memory.js';
 import { build, REDIS_URL, READ_MODELS } from '../support/app.js';
-import { eventStoreFor, readStoreFor } from '../support/stores.js';
+import { eventStoreFor, openedLog, readStoreFor, userIndex } from '../support/stores.js';
 
 const run = promisify(execFile);
 
@@ -27,9 +27,10 @@ async function populate(app: import('fastify').FastifyInstance, from: number, co
 
 for (const kind of READ_MODELS) {
   t.test(`replay rebuilds ${kind} read models equal to the live ones`, async (t) => {
-    const eventStore = await eventStoreFor(t);
+    const raw = await eventStoreFor(t);
     const readStore = await readStoreFor(t, kind);
-    const { app } = await build(t, { eventStore, readStore });
+    const { app, config } = await build(t, { eventStore: raw, readStore });
+    const eventStore = await openedLog(t, config, raw);
     await populate(app, 0, 12);
     const live = Object.fromEntries(await Promise.all(allProjections.map(async (p) => [p.name, await readStore.dump(p.name)])));
     t.ok(Object.keys(live.users).length > 20, 'the live users model holds data');
@@ -46,7 +47,7 @@ for (const kind of READ_MODELS) {
     await populate(app, 12, 2);
     const login = await app.inject({ method: 'POST', url: '/login', payload: { username: 'user13', password: 'password1' } });
     t.equal(login.statusCode, 200);
-    t.ok(await readStore.get('users', 'username:user13'), 'written after the switch, visible');
+    t.ok(await readStore.get('users', userIndex(config, 'username', 'user13')), 'written after the switch, visible');
 
     // And a second replay still matches (idempotent rebuild).
     const again = Object.fromEntries(await Promise.all(allProjections.map(async (p) => [p.name, await readStore.dump(p.name)])));
@@ -56,9 +57,10 @@ for (const kind of READ_MODELS) {
 }
 
 t.test('replay into a fresh store equals the live in-process models', async (t) => {
-  const eventStore = await eventStoreFor(t);
+  const raw = await eventStoreFor(t);
   const readStore = createMemoryReadStore();
-  const { app } = await build(t, { eventStore, readStore });
+  const { app, config } = await build(t, { eventStore: raw, readStore });
+  const eventStore = await openedLog(t, config, raw);
   await populate(app, 0, 5);
   const fresh = createMemoryReadStore();
   await replay({ eventStore, readStore: fresh, projections: allProjections });
@@ -68,7 +70,7 @@ t.test('replay into a fresh store equals the live in-process models', async (t) 
 t.test('npm run replay (the CLI) against Redis', async (t) => {
   const prefix = `test:${randomUUID()}:`;
   const env = { REDIS_URL, REDIS_KEY_PREFIX: prefix };
-  const { app, dataDir } = await build(t, { env });
+  const { app, dataDir, config } = await build(t, { env });
   await populate(app, 0, 3);
   await app.close();
   const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/tools/replay.ts'], {
@@ -76,6 +78,6 @@ t.test('npm run replay (the CLI) against Redis', async (t) => {
   });
   t.match(stdout, /replayed \d+ events in [\d.]+ s: \d+ events\/s/);
   const readStore = await readStoreFor(t, 'redis', prefix);
-  t.ok(await readStore.get('users', 'username:user2'), 'the rebuilt model serves queries');
+  t.ok(await readStore.get('users', userIndex(config, 'username', 'user2')), 'the rebuilt model serves queries');
   t.equal(await readStore.currentGeneration('users'), 2);
 });

@@ -1,7 +1,9 @@
 // Helpers for account tests: the app wired to a real SMTP sink, and short
 // request helpers per family.
 import type { FastifyInstance, FastifyRequest, LightMyRequestResponse } from 'fastify';
-import { USERS } from '../../projections/users.js';
+import { USERS, userKeys } from '../../projections/users.js';
+import { namesFor } from '../../src/personal.js';
+import { emailKey, usernameKey } from '../../src/users/events.js';
 import { REDIS_URL, type ReadModels } from './app.js';
 import { smtpSink, type SmtpSink } from './smtp-sink.js';
 import { buildWithStores, type AppWithStores } from './stores.js';
@@ -16,6 +18,9 @@ export interface MailApp extends AppWithStores {
   sink: SmtpSink;
   /** The users read model's keys and values. */
   users(): Promise<Record<string, unknown>>;
+  /** The users read model's key for a username or an email (keyed HMACs, as the service names them). */
+  usernameIndex(username: string): string;
+  emailIndex(email: string): string;
   post(url: string, payload: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
 }
 
@@ -32,7 +37,15 @@ export async function buildWithMail(
 ): Promise<MailApp> {
   const sink = await smtpSink(t);
   const built = await buildWithStores(t, { ...options, env: { SMTP_URL: sink.url, ...options.env } });
-  return { ...built, sink, users: () => built.readStore.dump(USERS), post: poster(built.app) };
+  const names = namesFor(built.config);
+  return {
+    ...built,
+    sink,
+    users: () => built.readStore.dump(USERS),
+    usernameIndex: (username) => userKeys.username(usernameKey(names, username)),
+    emailIndex: (email) => userKeys.email(emailKey(names, email)),
+    post: poster(built.app),
+  };
 }
 
 export function poster(app: FastifyInstance) {

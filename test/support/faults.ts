@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { openEmbeddedEventStore } from '../../src/infra/eventstore/embedded.js';
 import { openEventStoreDb } from '../../src/infra/eventstore/esdb.js';
 import type { EventStore } from '../../src/infra/eventstore/types.js';
+import { loadConfig } from '../../src/config.js';
+import { openPersonalData } from '../../src/personal.js';
 import { openRedisReadStore } from '../../src/infra/readstore/redis.js';
 import { REDIS_URL, tempDir } from './app.js';
 import { startEmulator } from './esdb-emulator.js';
@@ -51,6 +53,20 @@ async function ownerToken(server: RunningServer): Promise<string> {
 }
 
 /** Every acknowledged write readable, and the read models equal to a fresh replay of the log. */
+/** The log as the servers read it: their event store, personal fields opened with their keys. */
+async function openLogAs(env: Record<string, string>): Promise<EventStore> {
+  const config = loadConfig({ NODE_ENV: 'test', ...env });
+  const raw = config.eventStoreUrl ? openEventStoreDb(config.eventStoreUrl) : await openEmbeddedEventStore({ dir: join(config.dataDir, 'events') });
+  const personal = await openPersonalData(config, raw);
+  return {
+    ...personal.eventStore,
+    async close() {
+      await personal.dataKeys.close();
+      await raw.close();
+    },
+  };
+}
+
 async function checkEverything(
   t: Test,
   servers: RunningServer[],
@@ -112,7 +128,7 @@ export async function crashUnderLoad(t: Test, options: LoadShape & { rounds: num
     [server],
     token,
     acked,
-    () => openEmbeddedEventStore({ dir: join(env.DATA_DIR, 'events') }),
+    () => openLogAs(env),
     { url: REDIS_URL, prefix },
   );
   return { fault: 'kill -9 under load', acknowledged: count(acked), lost, survived: t.passing() };
@@ -169,7 +185,7 @@ export async function redisOutage(t: Test, options: LoadShape & { outages: numbe
     [server],
     token,
     acked,
-    () => openEmbeddedEventStore({ dir: join(env.DATA_DIR, 'events') }),
+    () => openLogAs(env),
     { url: redis.url, prefix: 'chronicle:' },
   );
   return { fault: 'Redis down and back', acknowledged: count(acked), lost, survived: t.passing() };
@@ -188,7 +204,8 @@ export async function eventStoreOutage(
   t.teardown(() => emulator.stop());
   const prefix = `test:${randomUUID()}:`;
   t.teardown(() => deletePrefix(REDIS_URL, prefix));
-  const server = await startServer(t, { DATA_DIR: tempDir(t), EVENTSTORE_URL: emulator.url, REDIS_URL, REDIS_KEY_PREFIX: prefix });
+  const serverEnv = { DATA_DIR: tempDir(t), EVENTSTORE_URL: emulator.url, REDIS_URL, REDIS_KEY_PREFIX: prefix };
+  const server = await startServer(t, serverEnv);
   const base = server.url;
   const token = await ownerToken(server);
   const auth = { authorization: `Bearer ${token}` };
@@ -224,7 +241,7 @@ export async function eventStoreOutage(
   await load;
   t.notOk(acked.statuses[500], `no 500 (${JSON.stringify(acked.statuses)})`);
   t.ok(count(acked) > 10, `${count(acked)} writes acknowledged`);
-  const lost = await checkEverything(t, [server], token, acked, async () => openEventStoreDb(emulator.url), {
+  const lost = await checkEverything(t, [server], token, acked, () => openLogAs({ ...serverEnv, EVENTSTORE_URL: emulator.url }), {
     url: REDIS_URL,
     prefix,
   });
@@ -247,6 +264,8 @@ export async function twoInstances(t: Test, options: LoadShape & { racers: numbe
     REDIS_KEY_PREFIX: prefix,
     JWT_SECRET: randomUUID() + randomUUID(),
     OTP_SECRET: randomUUID() + randomUUID(),
+    // One secret for both: the same stream names, and keys both can unwrap.
+    DATA_KEY_SECRET: randomUUID() + randomUUID(),
   };
   const servers = await Promise.all([
     startServer(t, { ...shared, DATA_DIR: tempDir(t) }),
@@ -276,6 +295,6 @@ export async function twoInstances(t: Test, options: LoadShape & { racers: numbe
   const acked = await load;
   t.ok(count(acked) > 20, `${count(acked)} writes acknowledged through both`);
   t.notOk(acked.statuses[500], `no 500 (${JSON.stringify(acked.statuses)})`);
-  const lost = await checkEverything(t, servers, token, acked, async () => openEventStoreDb(emulator.url), { url: REDIS_URL, prefix });
+  const lost = await checkEverything(t, servers, token, acked, () => openLogAs({ ...shared, DATA_DIR: tempDir(t) }), { url: REDIS_URL, prefix });
   return { fault: 'two instances', acknowledged: count(acked), lost, survived: t.passing() };
 }

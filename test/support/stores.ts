@@ -8,6 +8,10 @@ import { createMemoryReadStore } from '../../src/infra/readstore/memory.js';
 import { openRedisReadStore } from '../../src/infra/readstore/redis.js';
 import type { ReadModelStore } from '../../src/infra/readstore/types.js';
 import { build, REDIS_URL, tempDir, type ReadModels, type TestApp } from './app.js';
+import type { Config } from '../../src/config.js';
+import { namesFor, openPersonalData } from '../../src/personal.js';
+import { emailKey, usernameKey } from '../../src/users/events.js';
+import { userKeys } from '../../projections/users.js';
 import { deletePrefix } from './redis-cleanup.js';
 
 interface Teardown {
@@ -28,6 +32,23 @@ export async function readStoreFor(t: Teardown, kind: ReadModels, prefix = `test
     if (kind === 'redis') await deletePrefix(REDIS_URL, prefix);
   });
   return store;
+}
+
+/**
+ * The log as the service reads it: personal fields opened with the accounts'
+ * keys under `config`'s DATA_DIR (the app's), or erased. For tests that
+ * replay or fold a log the app wrote.
+ */
+export async function openedLog(t: Teardown, config: Config, raw: EventStore): Promise<EventStore> {
+  const personal = await openPersonalData(config, raw);
+  t.teardown(() => personal.dataKeys.close());
+  return personal.eventStore;
+}
+
+/** The users read model's key for a username or email, as the service under `config` names it. */
+export function userIndex(config: Config, kind: 'username' | 'email', value: string): string {
+  const names = namesFor(config);
+  return kind === 'username' ? userKeys.username(usernameKey(names, value)) : userKeys.email(emailKey(names, value));
 }
 
 /** The real app over stores the test can look into. */

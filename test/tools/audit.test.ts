@@ -4,6 +4,7 @@ import t from 'tap';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { auditLines } from '../../src/tools/audit.js';
+import { openPersonalData } from '../../src/personal.js';
 import { bearer, buildWithMail } from '../support/accounts.js';
 
 const run = promisify(execFile);
@@ -11,6 +12,11 @@ const run = promisify(execFile);
 t.test('audit', async (t) => {
   const m = await buildWithMail(t);
   const { post, sink, app } = m;
+  // The log as the tool reads it: personal fields opened with the accounts' keys, or erased.
+  const personal = await openPersonalData(m.config, m.eventStore);
+  t.teardown(() => personal.dataKeys.close());
+  const log = personal.eventStore;
+  const audit = (identifier: string) => auditLines(log, personal.names, identifier);
   const secrets: string[] = [];
   const keep = <T extends string>(s: T) => {
     secrets.push(s);
@@ -42,10 +48,11 @@ t.test('audit', async (t) => {
   // Someone else takes the name afterwards.
   await post('/auth/create', { username: 'AUDITED', email: 'newcomer@example.com', password: keep('newcomer-password') });
 
+  // The account was deleted: its personal data is erased, its history stays.
   const expected = [
-    /username "audited" claimed$/,
-    /email <audited@example.com> claimed$/,
-    /registered as "audited" <audited@example.com> \(via B\), email to be verified before sign-in$/,
+    /username \[erased\] claimed$/,
+    /email \[erased\] claimed$/,
+    /registered as \[erased\] \(via B\), email to be verified before sign-in$/,
     /email verification requested \(via B\)$/,
     /email verification code issued \(via B\), expires \S+$/,
     /email verification requested \(via B\)$/,
@@ -76,17 +83,20 @@ t.test('audit', async (t) => {
   ];
 
   t.test('by email: every event of the account, oldest first, with times', async (t) => {
-    const lines = await auditLines(m.eventStore, 'audited@example.com');
+    const lines = await audit('audited@example.com');
     t.equal(lines.length, expected.length, lines.join('\n'));
     expected.forEach((re, i) => t.match(lines[i], re, `line ${i + 1}`));
     const times = lines.map((l) => l.split(/\s+/)[0]!);
     for (const time of times) t.ok(!Number.isNaN(Date.parse(time)), `${time} is a time`);
     t.same([...times].sort(), times, 'oldest first');
     t.ok(lines.every((l) => /^\S+  user \d+  /.test(l)), 'each line names the account');
+    t.notMatch(lines.join('\n'), /audited@|"audited"/i, 'no personal value of the erased account');
+    const id = /user (\d+)/.exec(lines[0]!)![1]!;
+    t.same(await audit(id), lines, 'by account id: the same history');
   });
 
   t.test('no secrets: no password, code, token, session id, hash or HMAC', async (t) => {
-    const lines = (await auditLines(m.eventStore, 'audited@example.com')).join('\n');
+    const lines = (await audit('audited@example.com')).join('\n');
     const stored: string[] = [];
     for await (const e of m.eventStore.readAll()) {
       const d = e.data as Record<string, unknown>;
@@ -99,13 +109,13 @@ t.test('audit', async (t) => {
   });
 
   t.test('by username: the deleted account and the one that took the name since', async (t) => {
-    const lines = await auditLines(m.eventStore, 'Audited');
+    const lines = await audit('Audited');
     const ids = new Set(lines.map((l) => /user (\d+)/.exec(l)![1]));
     t.equal(ids.size, 2, 'both accounts that held the name');
     t.match(lines[lines.length - 1], /registered as "AUDITED" <newcomer@example.com> \(via C\)$/);
-    const newcomer = await auditLines(m.eventStore, 'newcomer@example.com');
+    const newcomer = await audit('newcomer@example.com');
     t.equal(newcomer.length, 3, 'the newcomer by email: its own claims and registration only');
-    t.same(await auditLines(m.eventStore, 'nobody@example.com'), []);
+    t.same(await audit('nobody@example.com'), []);
   });
 
   t.test('the command line prints the same, from the store DATA_DIR names (one run: it starts a process)', async (t) => {
@@ -114,6 +124,6 @@ t.test('audit', async (t) => {
     });
     const [header, ...rest] = stdout.trimEnd().split('\n');
     t.match(header, /^History of "audited@example.com" \(embedded event store\), oldest first:$/);
-    t.same(rest, await auditLines(m.eventStore, 'audited@example.com'));
+    t.same(rest, await audit('audited@example.com'));
   });
 });

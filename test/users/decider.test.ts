@@ -28,6 +28,8 @@ const registeredC: UserEvent = {
     username: 'carol',
     email: 'carol@example.com',
     passwordHash: '$argon2id$hash',
+    usernameKey: 'UK7',
+    emailKey: 'EK7',
     mustVerifyEmail: false,
     profile: {},
     via: 'C',
@@ -42,6 +44,8 @@ const registerB: UserCommand = {
     username: 'bob',
     email: 'bob@example.com',
     passwordHash: '$argon2id$hash',
+    usernameKey: 'UK3',
+    emailKey: 'EK3',
     mustVerifyEmail: true,
     profile: {},
     via: 'B',
@@ -265,10 +269,12 @@ t.test('deleting ends every session, voids every code, and the account is gone',
   t.match(events[1], { data: { codeKey: 'R1', reason: 'account-deleted' } });
   t.same(events[2], {
     type: 'AccountDeleted',
-    data: { userId: 7, username: 'carol', email: 'carol@example.com', via: 'B', at: iso(3) },
+    // No personal data in the deletion: the claim streams' HMACs only.
+    data: { userId: 7, usernameKey: 'UK7', emailKey: 'EK7', via: 'B', at: iso(3) },
   });
   const gone = given([...history, ...events]);
   t.equal(gone.status, 'deleted');
+  t.match(gone, { username: '', email: null, passwordHash: '' }, 'the folded state forgets the personal fields');
   throws(t, () => decide({ type: 'DeleteAccount', data: { via: 'B' }, ...meta(4) }, gone), 'UnknownUser');
   throws(
     t,

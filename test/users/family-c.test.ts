@@ -177,7 +177,7 @@ t.test('C: /auth, /auth/create, /auth/forgot[/otp|/reset]', async (t) => {
     const keyed = createKeyedHash(m.config.otpSecret);
     const users = await m.users();
     for (const name of ['newuser123', 'camel_case']) {
-      await handle(m.eventStore, streams.user(Number(users[userKeys.username(name)])), userDecider, {
+      await handle(m.eventStore, streams.user(Number(users[m.usernameIndex(name)])), userDecider, {
         type: 'RequestPasswordReset',
         data: { purpose: 'password-reset', codeKey: keyed('code:password-reset', '424242'), via: 'C' },
         metadata: { now: time.now() },

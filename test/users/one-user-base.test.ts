@@ -77,7 +77,7 @@ for (const readModels of READ_MODELS) {
 
     t.test('a deletion that stopped before releasing its claims does not keep the names', async (t) => {
       await post('/auth/create', { username: 'half_gone', email: 'half@example.com', password: 'password-h' });
-      const id = Number((await m.users())[userKeys.username('half_gone')]);
+      const id = Number((await m.users())[m.usernameIndex('half_gone')]);
       // The account is deleted in its stream, but the process died before the claim streams heard of it.
       await handle(m.eventStore, streams.user(id), userDecider, { type: 'DeleteAccount', data: { via: 'B' }, metadata: { now: new Date() } });
       const again = await post('/auth/create', { username: 'HALF_GONE', email: 'half@example.com', password: 'password-2' });

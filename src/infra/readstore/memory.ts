@@ -178,6 +178,13 @@ export function createMemoryReadStore(): MemoryReadStore {
         if (z.size === 0) keys.delete(op.key);
         return;
       }
+      case 'delmembers': {
+        const z = zset(keys, op.key, false);
+        if (!z) return;
+        for (const [member] of z.entries()) keys.delete(op.prefix + member);
+        keys.delete(op.key);
+        return;
+      }
     }
   }
 
@@ -251,9 +258,9 @@ export function createMemoryReadStore(): MemoryReadStore {
         const known = typeOf.has(op.key)
           ? typeOf.get(op.key)
           : v === undefined ? undefined : typeof v === 'string' ? 'string' : v instanceof Map ? 'hash' : 'zset';
-        const wants = op.op === 'hset' || op.op === 'hdel' || op.op === 'hincrby' ? 'hash' : op.op === 'zadd' || op.op === 'zrem' ? 'zset' : null;
+        const wants = op.op === 'hset' || op.op === 'hdel' || op.op === 'hincrby' ? 'hash' : op.op === 'zadd' || op.op === 'zrem' || op.op === 'delmembers' ? 'zset' : null;
         if (wants && known !== undefined && known !== wants) throw wrongType(op.key);
-        typeOf.set(op.key, op.op === 'del' ? undefined : op.op === 'set' ? 'string' : (wants ?? known));
+        typeOf.set(op.key, op.op === 'del' || op.op === 'delmembers' ? undefined : op.op === 'set' ? 'string' : (wants ?? known));
       }
       for (const op of req.ops) applyOp(g.keys, op);
       g.checkpoint = req.next;

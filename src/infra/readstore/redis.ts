@@ -26,7 +26,7 @@ end
 local cur = redis.call('GET', KEYS[2]) or ''
 if cur >= ARGV[3] then return {'skipped', cur} end
 if cur ~= ARGV[2] then return {'conflict', cur} end
-local wants = {hset='hash', hdel='hash', hincrby='hash', zadd='zset', zrem='zset'}
+local wants = {hset='hash', hdel='hash', hincrby='hash', zadd='zset', zrem='zset', delmembers='zset'}
 local i = 5
 while i <= #ARGV do
   local want = wants[ARGV[i]]
@@ -46,6 +46,10 @@ while i <= #ARGV do
   elseif op == 'hincrby' then redis.call('HINCRBY', k, ARGV[i + 3], ARGV[i + 4])
   elseif op == 'zadd' then redis.call('ZADD', k, ARGV[i + 3], ARGV[i + 4])
   elseif op == 'zrem' then redis.call('ZREM', k, ARGV[i + 3])
+  elseif op == 'delmembers' then
+    -- The members' keys share the set's hash tag (one model), so one slot.
+    for _, m in ipairs(redis.call('ZRANGE', k, 0, -1)) do redis.call('DEL', ARGV[i + 3] .. m) end
+    redis.call('DEL', k)
   end
   i = i + 3 + n
 end
@@ -213,6 +217,9 @@ export async function openRedisReadStore(options: RedisReadStoreOptions): Promis
           break;
         case 'zrem':
           rest = [op.member];
+          break;
+        case 'delmembers':
+          rest = [keyOf(model, gen, op.prefix)];
           break;
       }
       args.push(op.op, slot(op.key), String(rest.length), ...rest);

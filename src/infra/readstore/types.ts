@@ -11,7 +11,13 @@ export type WriteOp =
   | { op: 'hdel'; key: string; fields: string[] }
   | { op: 'hincrby'; key: string; field: string; by: number }
   | { op: 'zadd'; key: string; score: number; member: string }
-  | { op: 'zrem'; key: string; member: string };
+  | { op: 'zrem'; key: string; member: string }
+  /**
+   * Deletes `prefix + member` for every member of the sorted set at `key`, then
+   * the set: a read model's index of one owner's keys, dropped with the owner
+   * (an erased account's D data).
+   */
+  | { op: 'delmembers'; key: string; prefix: string };
 
 export type ApplyOutcome =
   | { status: 'applied' }

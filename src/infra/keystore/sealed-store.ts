@@ -1,0 +1,136 @@
+// An EventStore that keeps personal data out of the log in the clear. On
+// append, the personal fields of an event (which ones, and whose they are,
+// the domain says: PersonalFields) travel in one part encrypted under the
+// owner's data key with AES-256-GCM, a fresh nonce each time, and the stream
+// and event type bound as associated data (a sealed part moved to another
+// event does not open). Everything else stays readable. On read the part is
+// opened and its fields put back; once the owner's key is destroyed they read
+// as ERASED. Events without the part (written before this existed) pass
+// through unchanged: that is the upcast.
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import type { EventStore, NewEvent, RecordedEvent, Subscription } from '../eventstore/types.js';
+import type { DataKeys } from './data-keys.js';
+
+/** What an erased personal field reads as, everywhere. */
+export const ERASED = '[erased]';
+
+export interface PersonalFields {
+  /** Per event type: the field holding the owner's account id, and the personal fields. */
+  sealed: Record<string, { owner: string; fields: readonly string[] }>;
+  /** Event types that record an owner's erasure, and the field holding the owner's id. */
+  erasures: Record<string, string>;
+}
+
+/** The encrypted part of an event. `v`: format version; `f`: the names of the sealed fields (not personal). */
+interface SealedPart {
+  v: 1;
+  f: string[];
+  n: string;
+  c: string;
+}
+
+const SEALED = 'sealed';
+const NONCE = 12;
+const TAG = 16;
+
+export const isSealed = (data: Record<string, unknown>): boolean =>
+  typeof data[SEALED] === 'object' && data[SEALED] !== null;
+
+function aad(stream: string, type: string): Buffer {
+  return Buffer.from(`${stream}\0${type}`);
+}
+
+export function sealEventStore(inner: EventStore, keys: DataKeys, personal: PersonalFields): EventStore {
+  const ownerOf = (type: string, data: Record<string, unknown>): string | null => {
+    const spec = personal.sealed[type];
+    const id = spec ? data[spec.owner] : undefined;
+    return typeof id === 'number' || typeof id === 'string' ? String(id) : null;
+  };
+
+  async function seal(stream: string, event: NewEvent): Promise<NewEvent> {
+    const spec = personal.sealed[event.type];
+    if (!spec || isSealed(event.data)) return event;
+    const owner = ownerOf(event.type, event.data);
+    const present = spec.fields.filter((f) => event.data[f] !== undefined);
+    if (owner === null || present.length === 0) return event;
+    const rest: Record<string, unknown> = {};
+    const secret: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(event.data)) (present.includes(k) ? secret : rest)[k] = v;
+    const key = await keys.forWriting(owner);
+    const nonce = randomBytes(NONCE);
+    const cipher = createCipheriv('aes-256-gcm', key, nonce);
+    cipher.setAAD(aad(stream, event.type));
+    const c = Buffer.concat([cipher.update(JSON.stringify(secret), 'utf8'), cipher.final(), cipher.getAuthTag()]);
+    const part: SealedPart = { v: 1, f: present, n: nonce.toString('base64'), c: c.toString('base64') };
+    return { ...event, data: { ...rest, [SEALED]: part } };
+  }
+
+  function open(e: RecordedEvent, key: Buffer | null): RecordedEvent {
+    const { [SEALED]: raw, ...rest } = e.data;
+    const part = raw as SealedPart;
+    if (!key) {
+      const data: Record<string, unknown> = { ...rest };
+      for (const f of part.f) data[f] = ERASED;
+      return { ...e, data };
+    }
+    const c = Buffer.from(part.c, 'base64');
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(part.n, 'base64'));
+    decipher.setAAD(aad(e.stream, e.type));
+    decipher.setAuthTag(c.subarray(c.length - TAG));
+    const plain = Buffer.concat([decipher.update(c.subarray(0, c.length - TAG)), decipher.final()]).toString('utf8');
+    return { ...e, data: { ...rest, ...(JSON.parse(plain) as Record<string, unknown>) } };
+  }
+
+  function noteErasure(e: RecordedEvent): void {
+    const field = personal.erasures[e.type];
+    if (field === undefined) return;
+    const id = e.data[field];
+    if (typeof id === 'number' || typeof id === 'string') keys.forget(String(id));
+  }
+
+  async function openOne(e: RecordedEvent): Promise<RecordedEvent> {
+    const owner = ownerOf(e.type, e.data);
+    return open(e, owner === null ? null : await keys.forReading(owner));
+  }
+
+  /** A batch in order; erasures in it are noted first, so no earlier event of that owner opens with a cached key. */
+  async function openBatch(events: RecordedEvent[]): Promise<RecordedEvent[]> {
+    for (const e of events) noteErasure(e);
+    const out = new Array<RecordedEvent>(events.length);
+    for (let i = 0; i < events.length; i += 1) {
+      const e = events[i]!;
+      out[i] = isSealed(e.data) ? await openOne(e) : e;
+    }
+    return out;
+  }
+
+  return {
+    kind: inner.kind,
+    async append(stream, events, expected) {
+      const sealed: NewEvent[] = [];
+      for (const e of events) sealed.push(await seal(stream, e));
+      return inner.append(stream, sealed, expected);
+    },
+    async readStream(stream, options) {
+      return openBatch(await inner.readStream(stream, options));
+    },
+    async *readAll(options) {
+      for await (const e of inner.readAll(options)) {
+        noteErasure(e);
+        yield isSealed(e.data) ? await openOne(e) : e;
+      }
+    },
+    subscribe(options): Subscription {
+      const sub = inner.subscribe(options);
+      return {
+        close: () => sub.close(),
+        async *[Symbol.asyncIterator]() {
+          for await (const batch of sub) yield await openBatch(batch);
+        },
+      };
+    },
+    headPosition: () => inner.headPosition(),
+    ping: () => inner.ping(),
+    close: () => inner.close(),
+  };
+}
