@@ -106,6 +106,23 @@ function url(env: Env, name: string, protocols: string[]): string | undefined {
   return raw;
 }
 
+/**
+ * A cluster's connection string lists several hosts (esdb://n1:2113,n2:2113?tls=false),
+ * which WHATWG URL cannot parse: check the scheme and each host:port by hand.
+ */
+function eventStoreUrl(env: Env): string | undefined {
+  const raw = str(env, 'EVENTSTORE_URL');
+  if (raw === undefined) return undefined;
+  const match = /^(esdb|esdb\+discover|kurrentdb|kdb):\/\/(?:[^@/?]*@)?([^/?]+)\/?(\?.*)?$/.exec(raw);
+  if (!match) throw new ConfigError('EVENTSTORE_URL', `must be esdb://host:port[,host:port...][?options], got "${raw}"`);
+  for (const host of match[2]!.split(',')) {
+    if (!/^[A-Za-z0-9.\-\[\]:]+$/.test(host) || !URL.canParse(`http://${host}`)) {
+      throw new ConfigError('EVENTSTORE_URL', `has an invalid host "${host}"`);
+    }
+  }
+  return raw;
+}
+
 function oneOf<T extends string>(env: Env, name: string, values: readonly T[], fallback: T): T {
   const raw = str(env, name);
   if (raw === undefined) return fallback;
@@ -148,7 +165,7 @@ export function loadConfig(env: Env = process.env): Config {
   const config: Config = {
     port: int(env, 'PORT', 3000, 0, 65535),
     host: str(env, 'HOST') ?? '127.0.0.1',
-    eventStoreUrl: url(env, 'EVENTSTORE_URL', ['esdb:', 'esdb+discover:', 'kurrentdb:', 'kdb:']),
+    eventStoreUrl: eventStoreUrl(env),
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
     redisKeyPrefix: str(env, 'REDIS_KEY_PREFIX') ?? 'chronicle:',
     dataDir,
