@@ -55,8 +55,8 @@ export async function openEventStore(config: Config): Promise<EventStore> {
 }
 
 export async function openReadStore(config: Config): Promise<ReadModelStore> {
-  return config.redisUrl
-    ? openRedisReadStore({ url: config.redisUrl, prefix: config.redisKeyPrefix })
+  return config.redisUrl || config.redisClusterNodes
+    ? openRedisReadStore({ url: config.redisUrl, clusterNodes: config.redisClusterNodes, prefix: config.redisKeyPrefix })
     : createMemoryReadStore();
 }
 

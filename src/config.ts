@@ -15,6 +15,8 @@ export interface Config {
   host: string;
   eventStoreUrl: string | undefined;
   redisUrl: string | undefined;
+  /** REDIS_CLUSTER_NODES: seed nodes of a Redis Cluster (instead of REDIS_URL). */
+  redisClusterNodes: RedisClusterNode[] | undefined;
   redisKeyPrefix: string;
   dataDir: string;
   jwtSecret: string;
@@ -30,6 +32,11 @@ export interface Config {
   readYourWritesTimeoutMs: number;
   /** 'inline': this process runs the projections; 'off': another process does (see `npm run projector`). */
   projections: 'inline' | 'off';
+}
+
+export interface RedisClusterNode {
+  host: string;
+  port: number;
 }
 
 export class ConfigError extends Error {
@@ -50,6 +57,7 @@ export const CONFIG_VARIABLES = [
   'HOST',
   'EVENTSTORE_URL',
   'REDIS_URL',
+  'REDIS_CLUSTER_NODES',
   'REDIS_KEY_PREFIX',
   'DATA_DIR',
   'JWT_SECRET',
@@ -123,6 +131,32 @@ function eventStoreUrl(env: Env): string | undefined {
   return raw;
 }
 
+/** REDIS_CLUSTER_NODES=host:port,host:port: a Redis Cluster's seed nodes; REDIS_URL is the single-node setting. */
+function redisClusterNodes(env: Env): RedisClusterNode[] | undefined {
+  const raw = str(env, 'REDIS_CLUSTER_NODES');
+  if (raw === undefined) return undefined;
+  if (str(env, 'REDIS_URL') !== undefined) {
+    throw new ConfigError('REDIS_CLUSTER_NODES', 'and REDIS_URL are both set: use REDIS_URL for one Redis server or REDIS_CLUSTER_NODES for a cluster, not both');
+  }
+  const prefix = str(env, 'REDIS_KEY_PREFIX') ?? '';
+  // A brace in the prefix would become every key's hash tag: all read models on one slot.
+  if (/[{}]/.test(prefix)) throw new ConfigError('REDIS_KEY_PREFIX', 'must not contain { or } on a Redis Cluster (it would be every key\'s hash tag)');
+  const nodes = raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '')
+    .map((entry) => {
+      const match = /^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/.exec(entry);
+      const port = match ? Number(match[2]) : NaN;
+      if (!match || port < 1 || port > 65535) {
+        throw new ConfigError('REDIS_CLUSTER_NODES', `expects host:port entries separated by commas, got "${entry}"`);
+      }
+      return { host: match[1]!.replace(/^\[|\]$/g, ''), port };
+    });
+  if (nodes.length === 0) throw new ConfigError('REDIS_CLUSTER_NODES', 'lists no node');
+  return nodes;
+}
+
 function oneOf<T extends string>(env: Env, name: string, values: readonly T[], fallback: T): T {
   const raw = str(env, name);
   if (raw === undefined) return fallback;
@@ -167,6 +201,7 @@ export function loadConfig(env: Env = process.env): Config {
     host: str(env, 'HOST') ?? '127.0.0.1',
     eventStoreUrl: eventStoreUrl(env),
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    redisClusterNodes: redisClusterNodes(env),
     redisKeyPrefix: str(env, 'REDIS_KEY_PREFIX') ?? 'chronicle:',
     dataDir,
     jwtSecret: '',

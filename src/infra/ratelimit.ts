@@ -5,7 +5,8 @@
 // counts; otherwise in this process. AUTH_RATE_LIMIT=0 turns both off.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { createRedisClient, describeTarget, redisTarget, type RedisTarget } from './redis-connection.js';
 import { Problem } from './errors.js';
 import type { Services } from './services.js';
 
@@ -60,14 +61,11 @@ interface HitClient extends Redis {
   rateHit(numKeys: number, key: string, windowMs: number): Promise<[number, number]>;
 }
 
-export async function openRedisCounter(url: string, prefix: string, windowMs = WINDOW_MS): Promise<Counter> {
-  const client = new Redis(url, {
-    lazyConnect: true,
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-    commandTimeout: 5000,
-    retryStrategy: (times: number) => Math.min(50 * times, 1000),
-  }) as HitClient;
+/** `where` is a REDIS_URL or a target from redisTarget() (one server or a cluster: each counter is one key). */
+export async function openRedisCounter(where: string | RedisTarget, prefix: string, windowMs = WINDOW_MS): Promise<Counter> {
+  const target = typeof where === 'string' ? { url: where } : where;
+  const url = describeTarget(target);
+  const client = createRedisClient(target, { commandTimeoutMs: 5000 }) as unknown as HitClient;
   client.on('error', () => {}); // reconnects on its own; failed hits surface as 503s
   client.defineCommand('rateHit', { lua: HIT });
   try {
@@ -109,8 +107,8 @@ export const authRateLimit = fp(
     const counter: Counter | null =
       limit === 0
         ? null
-        : svc.config.redisUrl
-          ? await openRedisCounter(svc.config.redisUrl, svc.config.redisKeyPrefix)
+        : redisTarget(svc.config)
+          ? await openRedisCounter(redisTarget(svc.config)!, svc.config.redisKeyPrefix)
           : createMemoryCounter(() => svc.now());
     app.addHook('onClose', async () => counter?.close());
 
