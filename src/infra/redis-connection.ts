@@ -32,6 +32,12 @@ export interface ClientSettings {
   commandTimeoutMs: number;
   /** Commands issued in the same tick share one socket write. */
   autoPipelining?: boolean;
+  /**
+   * Commands defined with defineCommand (scripts). On a cluster they stay out of
+   * auto-pipelining: ioredis routes an auto-pipelined call by its first argument,
+   * which for a script is the key count, not a key.
+   */
+  scripts?: string[];
 }
 
 export type RedisClient = Redis | Cluster;
@@ -64,6 +70,7 @@ export function createRedisClient(target: RedisTarget, settings: ClientSettings)
     // Masters only: reading a replica could miss a write just acknowledged (read-your-writes).
     scaleReads: 'master',
     enableAutoPipelining: settings.autoPipelining ?? false,
+    autoPipeliningIgnoredCommands: settings.scripts ?? [],
   });
 }
 

@@ -38,8 +38,8 @@ export interface LocalRedisCluster {
   masterOf(slot: number): Promise<ClusterProcess>;
   /** Waits until every live node reports cluster_state:ok and a master for every slot. */
   waitHealthy(timeoutMs?: number): Promise<void>;
-  /** A cluster client (close it yourself). */
-  client(): Cluster;
+  /** A connected cluster client (close it yourself). */
+  client(): Promise<Cluster>;
 }
 
 async function freePort(): Promise<number> {
@@ -133,7 +133,11 @@ async function startCluster(): Promise<LocalRedisCluster> {
     nodes,
     env: nodes.map((n) => `${n.host}:${n.port}`).join(','),
     processes,
-    client: () => new Cluster(nodes, { lazyConnect: false, scaleReads: 'master', redisOptions: { maxRetriesPerRequest: 1 } }),
+    async client() {
+      const c = new Cluster(nodes, { lazyConnect: true, scaleReads: 'master', redisOptions: { maxRetriesPerRequest: 1 } });
+      await c.connect();
+      return c;
+    },
     async masterOf(slot) {
       for (const p of processes) {
         const answer = await askNode(p.port, ['CLUSTER', 'SLOTS']);

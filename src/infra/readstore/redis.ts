@@ -128,6 +128,7 @@ export async function openRedisReadStore(options: RedisReadStoreOptions): Promis
     // Commands issued in the same tick share one socket write (and one syscall): under load that
     // is most of the cost of a read, since every request also checks its session here.
     autoPipelining: true,
+    scripts: ['rmApply', 'rmSwitch', 'rmNewGeneration', 'rmZPage'],
   });
   const client = raw as unknown as ScriptClient;
   client.on('error', () => {}); // reconnects on its own; failed commands surface as ReadStoreUnavailableError
