@@ -221,8 +221,8 @@ export function loadConfig(env: Env = process.env): Config {
     readYourWritesTimeoutMs: int(env, 'READ_YOUR_WRITES_TIMEOUT_MS', 5000, 0, 600_000),
     projections: oneOf(env, 'PROJECTIONS', ['inline', 'off'] as const, 'inline'),
   };
-  if (config.projections === 'off' && !config.redisUrl) {
-    throw new ConfigError('PROJECTIONS', '"off" needs REDIS_URL: in-process read models are only filled by this process');
+  if (config.projections === 'off' && !config.redisUrl && !config.redisClusterNodes) {
+    throw new ConfigError('PROJECTIONS', '"off" needs REDIS_URL (or REDIS_CLUSTER_NODES): in-process read models are only filled by this process');
   }
   if (production && config.argon2.memoryCost < 19456) {
     throw new ConfigError('ARGON2_MEMORY_KIB', 'must be at least 19456 in production');
