@@ -157,6 +157,34 @@ if (!hasRedisServer) {
     t.equal((await b.hit('other')).count, 1);
   });
 
+  t.test('a cluster in transition (CLUSTERDOWN) is unavailable (503), not a bug (500)', async (t) => {
+    // A cluster-enabled node that serves no slot answers every key command CLUSTERDOWN, as a
+    // cluster does while a master is being replaced.
+    const { spawn } = await import('node:child_process');
+    const { createServer } = await import('node:net');
+    const { openRedisReadStore } = await import('../../src/infra/readstore/redis.js');
+    const { ReadStoreUnavailableError } = await import('../../src/infra/readstore/types.js');
+    const port = await new Promise<number>((resolve) => {
+      const srv = createServer().listen(0, '127.0.0.1', () => {
+        const p = (srv.address() as { port: number }).port;
+        srv.close(() => resolve(p));
+      });
+    });
+    const dir = tempDir(t, 'lonely');
+    const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--cluster-enabled', 'yes', '--save', ''], { stdio: 'ignore' });
+    t.teardown(() => child.kill('SIGKILL'));
+    let store;
+    for (let i = 0; i < 100 && !store; i++) {
+      store = await openRedisReadStore({ url: `redis://127.0.0.1:${port}`, prefix: 'x:' }).catch(() => undefined);
+      if (!store) await new Promise((r) => setTimeout(r, 30));
+    }
+    t.ok(store, 'connected');
+    t.teardown(() => store!.close());
+    const error = await store!.get('m', 'k').catch((e: unknown) => e);
+    t.type(error, ReadStoreUnavailableError);
+    t.match(String((error as Error).message), /CLUSTERDOWN/);
+  });
+
   t.test('a cluster that cannot be reached is ReadStoreUnavailableError at open', async (t) => {
     const { openRedisReadStore } = await import('../../src/infra/readstore/redis.js');
     const { ReadStoreUnavailableError } = await import('../../src/infra/readstore/types.js');

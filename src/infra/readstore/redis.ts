@@ -121,6 +121,9 @@ function isReply(error: unknown): boolean {
   return (error as { name?: string })?.name === 'ReplyError';
 }
 
+/** Replies a cluster gives while slots move or a master is being replaced: try again later, not a bug. */
+const CLUSTER_IN_TRANSITION = /^(CLUSTERDOWN|TRYAGAIN|MOVED|ASK|MASTERDOWN|LOADING|READONLY)\b/;
+
 export async function openRedisReadStore(options: RedisReadStoreOptions): Promise<ReadModelStore> {
   const target: RedisTarget = options.clusterNodes ? { clusterNodes: options.clusterNodes } : { url: options.url ?? '' };
   const raw = createRedisClient(target, {
@@ -169,7 +172,7 @@ export async function openRedisReadStore(options: RedisReadStoreOptions): Promis
     try {
       return await what();
     } catch (error) {
-      if (isReply(error)) throw error;
+      if (isReply(error) && !CLUSTER_IN_TRANSITION.test((error as Error).message)) throw error;
       throw new ReadStoreUnavailableError(`Redis unavailable: ${(error as Error).message}`, { cause: error });
     }
   }
