@@ -1,7 +1,7 @@
 // Scaled out, then broken: two API instances (PROJECTIONS=off) and one
 // projector over a local Redis Cluster (3 masters, 3 replicas) and a
 // three-node EventStoreDB emulator cluster. Under write load through both
-// instances, the Redis master holding the users model (sessions) is killed
+// instances, a Redis master holding users-model partitions (sessions) is killed
 // and its replica takes over; then the EventStoreDB leader stops and another
 // is elected. Every request is answered (2xx or a clean 503, never a 500),
 // nothing acknowledged is lost, projections resume from their checkpoints and
@@ -9,7 +9,8 @@
 import t from 'tap';
 import { randomUUID } from 'node:crypto';
 import { openEventStoreDb } from '../../src/infra/eventstore/esdb.js';
-import { openRedisReadStore } from '../../src/infra/readstore/redis.js';
+import { CLUSTER_PARTITIONS, openRedisReadStore } from '../../src/infra/readstore/redis.js';
+import { partitionNames, slotOf } from '../../src/infra/readstore/partitioned.js';
 import { tempDir } from '../support/app.js';
 import { startEmulatorCluster } from '../support/esdb-cluster.js';
 import { emptyAcknowledged, missingWrites, writeLoad } from '../support/load.js';
@@ -67,10 +68,8 @@ if (!hasRedisServer) {
     };
     await sleep(800);
 
-    // Kill the master that holds {users}: every request's session check lives there.
-    const raw = await redis.client();
-    const usersSlot = Number(await raw.cluster('KEYSLOT', '{users}'));
-    raw.disconnect();
+    // Kill a master holding users partitions: sessions checked there must come from its replica.
+    const usersSlot = slotOf(partitionNames('users', CLUSTER_PARTITIONS['users']!)[0]!);
     const victim = await redis.masterOf(usersSlot);
     const snapshot = () => ({ ...load.statuses });
     const beforeRedis = snapshot();
@@ -81,7 +80,7 @@ if (!hasRedisServer) {
       await sleep(100);
       promoted = await redis.masterOf(usersSlot).then((m) => m !== victim, () => false);
     }
-    t.ok(promoted, `a replica took over {users} after ${Date.now() - killedAt} ms`);
+    t.ok(promoted, `a replica took over slot ${usersSlot} (users partition 0) after ${Date.now() - killedAt} ms`);
     await redis.waitHealthy();
     await sleep(800);
 

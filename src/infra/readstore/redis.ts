@@ -10,6 +10,15 @@
 import { Cluster, type Redis } from 'ioredis';
 import type { RedisClusterNode } from '../../config.js';
 import { createRedisClient, describeTarget, keyHolders, type RedisTarget } from '../redis-connection.js';
+import { partitionModels } from './partitioned.js';
+
+/**
+ * On a cluster the users model (every request's session check) is spread over
+ * this many partitions (partitioned.ts); 12 divides evenly over 2, 3, 4 or 6
+ * masters. The other models stay whole: their reads are pages over one sorted
+ * set, which must sit in one slot.
+ */
+export const CLUSTER_PARTITIONS: Record<string, number> = { users: 12 };
 import {
   ReadStoreUnavailableError,
   type ApplyOutcome,
@@ -382,5 +391,6 @@ export async function openRedisReadStore(options: RedisReadStoreOptions): Promis
       await client.quit().catch(() => client.disconnect());
     },
   };
-  return store;
+  // A single server keeps its layout (switching layouts needs a replay).
+  return raw instanceof Cluster ? partitionModels(store, CLUSTER_PARTITIONS) : store;
 }
