@@ -14,7 +14,7 @@ import { slotOf } from '../../src/infra/readstore/partitioned.js';
 import { build, tempDir } from '../support/app.js';
 import { eventStoreFor, readStoreFor } from '../support/stores.js';
 import { compareWithReplay } from '../support/replay-check.js';
-import { hasRedisServer, NO_REDIS_SERVER, sharedRedisCluster } from '../support/redis-cluster.js';
+import { freeNodePort, hasRedisServer, NO_REDIS_SERVER, sharedRedisCluster } from '../support/redis-cluster.js';
 
 t.test('REDIS_CLUSTER_NODES: parsed, exclusive with REDIS_URL, no braces in the prefix', async (t) => {
   const base = { NODE_ENV: 'test', DATA_DIR: tempDir(t) };
@@ -169,15 +169,9 @@ if (!hasRedisServer) {
     // A cluster-enabled node that serves no slot answers every key command CLUSTERDOWN, as a
     // cluster does while a master is being replaced.
     const { spawn } = await import('node:child_process');
-    const { createServer } = await import('node:net');
     const { openRedisReadStore } = await import('../../src/infra/readstore/redis.js');
     const { ReadStoreUnavailableError } = await import('../../src/infra/readstore/types.js');
-    const port = await new Promise<number>((resolve) => {
-      const srv = createServer().listen(0, '127.0.0.1', () => {
-        const p = (srv.address() as { port: number }).port;
-        srv.close(() => resolve(p));
-      });
-    });
+    const port = await freeNodePort();
     const dir = tempDir(t, 'lonely');
     const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--cluster-enabled', 'yes', '--save', ''], { stdio: 'ignore' });
     t.teardown(() => child.kill('SIGKILL'));

@@ -42,13 +42,28 @@ export interface LocalRedisCluster {
   client(): Promise<Cluster>;
 }
 
-async function freePort(): Promise<number> {
+function isFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
+    const srv = createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
   });
+}
+
+/**
+ * A port whose cluster bus port (port + 10000, fixed before Redis 7's
+ * --cluster-port) is free too, so Redis 6 from a distribution package works.
+ */
+export async function freeNodePort(taken = new Set<number>()): Promise<number> {
+  for (;;) {
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    if (taken.has(port) || taken.has(port + 10000)) continue;
+    if ((await isFree(port)) && (await isFree(port + 10000))) {
+      taken.add(port);
+      taken.add(port + 10000);
+      return port;
+    }
+  }
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -77,9 +92,9 @@ async function startCluster(): Promise<LocalRedisCluster> {
   const root = mkdtempSync(join(tmpdir(), 'redis-cluster-'));
   const children = new Set<ChildProcess>();
   const processes: ClusterProcess[] = [];
+  const taken = new Set<number>();
   for (let i = 0; i < 6; i += 1) {
-    const port = await freePort();
-    const busPort = await freePort();
+    const port = await freeNodePort(taken);
     const dir = join(root, String(port));
     let child: ChildProcess | null = null;
     const proc: ClusterProcess = {
@@ -89,7 +104,7 @@ async function startCluster(): Promise<LocalRedisCluster> {
         const c = spawn(
           'redis-server',
           [
-            '--port', String(port), '--cluster-port', String(busPort), '--bind', '127.0.0.1', '--dir', dir,
+            '--port', String(port), '--bind', '127.0.0.1', '--dir', dir,
             '--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf', '--cluster-node-timeout', String(NODE_TIMEOUT_MS),
             '--appendonly', 'yes', '--appendfsync', 'always', '--save', '',
           ],
