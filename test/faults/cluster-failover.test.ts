@@ -20,6 +20,9 @@ import { postJson, startServer } from '../support/server.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+// Nine processes (six Redis, two APIs, a projector) on a shared machine: more than tap's 120 s may pass.
+t.setTimeout(300_000);
+
 if (!hasRedisServer) {
   t.test('failover on a Redis Cluster and an EventStoreDB cluster', { skip: NO_REDIS_SERVER }, () => {});
 } else {
@@ -66,7 +69,15 @@ if (!hasRedisServer) {
         statusesLive,
       ),
     };
-    await sleep(800);
+    // Phases end on progress, not on the clock (the machine may be slow): this many more 201s.
+    const acks = () => statusesLive.users.length + statusesLive.products.length + statusesLive.data.length;
+    const moreAcknowledged = async (n: number) => {
+      const target = acks() + n;
+      const deadline = Date.now() + 60_000;
+      while (acks() < target && Date.now() < deadline) await sleep(20);
+      return acks() >= target;
+    };
+    t.ok(await moreAcknowledged(10), 'writes flow through both instances');
 
     // Kill a master holding users partitions: sessions checked there must come from its replica.
     const usersSlot = slotOf(partitionNames('users', CLUSTER_PARTITIONS['users']!)[0]!);
@@ -82,14 +93,14 @@ if (!hasRedisServer) {
     }
     t.ok(promoted, `a replica took over slot ${usersSlot} (users partition 0) after ${Date.now() - killedAt} ms`);
     await redis.waitHealthy();
-    await sleep(800);
+    t.ok(await moreAcknowledged(5), 'writes flow again after the Redis failover');
 
     // Then the EventStoreDB leader goes.
     const beforeEsdb = snapshot();
     const leader = esdb.leaderIndex();
     await esdb.stopNode(leader);
     t.not(esdb.leaderIndex(), leader, 'another node leads');
-    await sleep(800);
+    t.ok(await moreAcknowledged(5), 'writes flow again on the new EventStoreDB leader');
     const afterEsdb = snapshot();
     await victim.start(); // the old master comes back as a replica
     await esdb.startNode(leader);
@@ -100,8 +111,8 @@ if (!hasRedisServer) {
       const answered = Object.keys(to).reduce((n, k) => n + (to[Number(k)]! - (from[Number(k)] ?? 0)), 0);
       return `${answered} answered, ${(to[503] ?? 0) - (from[503] ?? 0)} of them 503, ${(to[500] ?? 0) - (from[500] ?? 0)} 500`;
     };
-    t.comment(`Redis master kill (until the cluster was healthy + 0.8 s): ${phase(beforeRedis, beforeEsdb)}`);
-    t.comment(`EventStoreDB leader stop (+ 0.8 s): ${phase(beforeEsdb, afterEsdb)}`);
+    t.comment(`Redis master kill (until the cluster was healthy + 5 more writes): ${phase(beforeRedis, beforeEsdb)}`);
+    t.comment(`EventStoreDB leader stop (+ 5 more writes): ${phase(beforeEsdb, afterEsdb)}`);
 
     const statuses = acked.statuses;
     const total = Object.values(statuses).reduce((a, b) => a + b, 0);
@@ -110,7 +121,7 @@ if (!hasRedisServer) {
     t.notOk(statuses[500], 'no 500');
     t.notOk(statuses[0], 'every request was answered');
     t.same(Object.keys(statuses).filter((s) => !['200', '201', '503'].includes(s)), [], 'only 2xx and clean 503s');
-    t.ok(acknowledged > 20, `${acknowledged} writes acknowledged through both instances`);
+    t.ok(acknowledged >= 20, `${acknowledged} writes acknowledged through both instances`);
 
     for (const server of servers) {
       t.same(await missingWrites(server.url, token, acked), [], `every acknowledged write is there (${server.url}): 0 lost`);
