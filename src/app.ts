@@ -65,8 +65,8 @@ export async function openEventStore(config: Config): Promise<EventStore> {
 }
 
 export async function openReadStore(config: Config): Promise<ReadModelStore> {
-  return config.redisUrl
-    ? openRedisReadStore({ url: config.redisUrl, prefix: config.redisKeyPrefix, cacheMs: config.readCacheMs })
+  return config.redisUrl || config.redisClusterNodes
+    ? openRedisReadStore({ url: config.redisUrl, clusterNodes: config.redisClusterNodes, prefix: config.redisKeyPrefix, cacheMs: config.readCacheMs })
     : createMemoryReadStore();
 }
 
@@ -108,7 +108,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   try {
     // Personal fields are sealed under their account's key on the way in and opened on the way out.
     personal = await openPersonalData(config, rawEventStore, options.keyBackend);
-    readStore = options.readStore ?? (config.redisUrl ? await openReadStore(config) : await openSnapshottedMemoryStore(join(config.dataDir, 'snapshots'), allProjections));
+    readStore = options.readStore ?? (config.redisUrl || config.redisClusterNodes ? await openReadStore(config) : await openSnapshottedMemoryStore(join(config.dataDir, 'snapshots'), allProjections));
   } catch (error) {
     if (personal && !options.keyBackend) await personal.dataKeys.close();
     if (ownsStores) await rawEventStore.close();

@@ -17,6 +17,8 @@ export interface Config {
   host: string;
   eventStoreUrl: string | undefined;
   redisUrl: string | undefined;
+  /** REDIS_CLUSTER_NODES: seed nodes of a Redis Cluster (instead of REDIS_URL). */
+  redisClusterNodes: RedisClusterNode[] | undefined;
   redisKeyPrefix: string;
   dataDir: string;
   jwtSecret: string;
@@ -56,6 +58,11 @@ export interface Config {
   corsOrigins: string[];
 }
 
+export interface RedisClusterNode {
+  host: string;
+  port: number;
+}
+
 export class ConfigError extends Error {
   constructor(
     readonly variable: string,
@@ -74,6 +81,7 @@ export const CONFIG_VARIABLES = [
   'HOST',
   'EVENTSTORE_URL',
   'REDIS_URL',
+  'REDIS_CLUSTER_NODES',
   'REDIS_KEY_PREFIX',
   'DATA_DIR',
   'JWT_SECRET',
@@ -162,6 +170,32 @@ function eventStoreUrl(env: Env): string | undefined {
     throw new ConfigError('EVENTSTORE_URL', `is not a valid connection string: ${(error as Error).message}`);
   }
   return raw;
+}
+
+/** REDIS_CLUSTER_NODES=host:port,host:port: a Redis Cluster's seed nodes; REDIS_URL is the single-node setting. */
+function redisClusterNodes(env: Env): RedisClusterNode[] | undefined {
+  const raw = str(env, 'REDIS_CLUSTER_NODES');
+  if (raw === undefined) return undefined;
+  if (str(env, 'REDIS_URL') !== undefined) {
+    throw new ConfigError('REDIS_CLUSTER_NODES', 'and REDIS_URL are both set: use REDIS_URL for one Redis server or REDIS_CLUSTER_NODES for a cluster, not both');
+  }
+  const prefix = str(env, 'REDIS_KEY_PREFIX') ?? '';
+  // A brace in the prefix would become every key's hash tag: all read models on one slot.
+  if (/[{}]/.test(prefix)) throw new ConfigError('REDIS_KEY_PREFIX', 'must not contain { or } on a Redis Cluster (it would be every key\'s hash tag)');
+  const nodes = raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '')
+    .map((entry) => {
+      const match = /^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/.exec(entry);
+      const port = match ? Number(match[2]) : NaN;
+      if (!match || port < 1 || port > 65535) {
+        throw new ConfigError('REDIS_CLUSTER_NODES', `expects host:port entries separated by commas, got "${entry}"`);
+      }
+      return { host: match[1]!.replace(/^\[|\]$/g, ''), port };
+    });
+  if (nodes.length === 0) throw new ConfigError('REDIS_CLUSTER_NODES', 'lists no node');
+  return nodes;
 }
 
 function oneOf<T extends string>(env: Env, name: string, values: readonly T[], fallback: T): T {
@@ -261,6 +295,7 @@ export function loadConfig(env: Env = process.env): Config {
     host: str(env, 'HOST') ?? '127.0.0.1',
     eventStoreUrl: eventStoreUrl(env),
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    redisClusterNodes: redisClusterNodes(env),
     redisKeyPrefix: str(env, 'REDIS_KEY_PREFIX') ?? 'chronicle:',
     dataDir,
     jwtSecret: '',
@@ -295,8 +330,8 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('METRICS_TOKEN', 'must be at least 32 bytes long');
   }
   const chosenTransport = oneOf(env, 'MAIL_TRANSPORT', ['smtp', 'outbox', 'auto'] as const, 'auto');
-  if (config.projections === 'off' && !config.redisUrl) {
-    throw new ConfigError('PROJECTIONS', '"off" needs REDIS_URL: in-process read models are only filled by this process');
+  if (config.projections === 'off' && !config.redisUrl && !config.redisClusterNodes) {
+    throw new ConfigError('PROJECTIONS', '"off" needs REDIS_URL (or REDIS_CLUSTER_NODES): in-process read models are only filled by this process');
   }
   if (production && config.argon2.memoryCost < 19456) {
     throw new ConfigError('ARGON2_MEMORY_KIB', 'must be at least 19456 in production');

@@ -8,8 +8,9 @@
 //   of guessing reset codes, which no setting turns off.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { TSchema } from '@sinclair/typebox';
+import { createRedisClient, describeTarget, redisTarget, type RedisTarget } from './redis-connection.js';
 import { Problem } from './errors.js';
 import type { Services } from './services.js';
 
@@ -152,19 +153,16 @@ interface LimitClient extends Redis {
   budgetRefund(numKeys: number, key: string, bucket: number, units: number): Promise<number>;
 }
 
+/** `where` is a REDIS_URL or a target from redisTarget() (one server or a cluster: every script touches one key). */
 export async function openRedisCounter(
-  url: string,
+  where: string | RedisTarget,
   prefix: string,
   windowMs = WINDOW_MS,
   now: () => Date = () => new Date(),
 ): Promise<Counter> {
-  const client = new Redis(url, {
-    lazyConnect: true,
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-    commandTimeout: 5000,
-    retryStrategy: (times: number) => Math.min(50 * times, 1000),
-  }) as LimitClient;
+  const target = typeof where === 'string' ? { url: where } : where;
+  const url = describeTarget(target);
+  const client = createRedisClient(target, { commandTimeoutMs: 5000 }) as unknown as LimitClient;
   client.on('error', () => {}); // reconnects on its own; failed calls surface as 503s
   client.defineCommand('rateHit', { lua: HIT });
   client.defineCommand('budgetCharge', { lua: CHARGE });
@@ -202,9 +200,8 @@ export async function openRedisCounter(
 
 /** The store every instance shares: Redis when configured, else this process. */
 export function openLimits(config: Services['config'], now: () => Date): Promise<Counter> {
-  return config.redisUrl
-    ? openRedisCounter(config.redisUrl, config.redisKeyPrefix, WINDOW_MS, now)
-    : Promise.resolve(createMemoryCounter(now));
+  const target = redisTarget(config);
+  return target ? openRedisCounter(target, config.redisKeyPrefix, WINDOW_MS, now) : Promise.resolve(createMemoryCounter(now));
 }
 
 /**

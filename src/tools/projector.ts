@@ -14,8 +14,8 @@ import { allProjections } from '../../projections/index.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  if (!config.redisUrl) {
-    throw new ConfigError('REDIS_URL', 'a separate projector needs Redis read models that the API processes share');
+  if (!config.redisUrl && !config.redisClusterNodes) {
+    throw new ConfigError('REDIS_URL', 'a separate projector needs Redis read models that the API processes share (REDIS_URL or REDIS_CLUSTER_NODES)');
   }
   const app = Fastify({ logger: loggerOptions(config.logLevel) });
   const metrics = createMetrics();

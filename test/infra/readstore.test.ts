@@ -1,14 +1,14 @@
 // One suite, both read stores: Redis over a real connection and the in-process one behave the same.
 import t from 'tap';
 import { READ_MODELS } from '../support/app.js';
-import { readStoreFor } from '../support/stores.js';
+import { readStoreFor, storeKinds } from '../support/stores.js';
 import type { ApplyRequest, ReadModelStore, WriteOp } from '../../src/infra/readstore/types.js';
 
 /** The first write of model "m" on its first generation, with the checkpoint "p1". */
 const firstWrite = (store: ReadModelStore, ops: WriteOp[]) =>
   store.apply({ model: 'm', generation: 1, expected: '', next: 'p1', requireCurrent: true, ops });
 
-for (const kind of READ_MODELS) {
+for (const kind of storeKinds(t)) {
   t.test(`read store: ${kind}`, async (t) => {
     t.test('applies writes with the checkpoint; queries see them', async (t) => {
       const store = await readStoreFor(t, kind);

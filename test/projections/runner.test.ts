@@ -9,7 +9,7 @@ import { ProjectionRunner } from '../../projections/runner.js';
 import type { Projection } from '../../projections/types.js';
 import type { EventStore } from '../../src/infra/eventstore/types.js';
 import { READ_MODELS } from '../support/app.js';
-import { eventStoreFor, readStoreFor } from '../support/stores.js';
+import { eventStoreFor, readStoreFor, storeKinds } from '../support/stores.js';
 
 const log = pino({ level: 'silent' });
 
@@ -43,7 +43,7 @@ function expectExactlyOnce(t: Test, applied: Record<string, string> | null, coun
   t.same(twice, [], 'no event applied twice');
 }
 
-for (const kind of READ_MODELS) {
+for (const kind of storeKinds(t)) {
   t.test(`runner on ${kind}`, async (t) => {
     t.test('catches up, tails live events, and read-your-writes waits', async (t) => {
       const eventStore = await eventStoreFor(t);

@@ -16,6 +16,7 @@ import { randomUUID } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
 import streamsGrpc from '@eventstore/db-client/generated/streams_grpc_pb.js';
 import featuresGrpc from '@eventstore/db-client/generated/serverfeatures_grpc_pb.js';
+import gossipGrpc from '@eventstore/db-client/generated/gossip_grpc_pb.js';
 import streamsPb from '@eventstore/db-client/generated/streams_pb.js';
 import sharedPb from '@eventstore/db-client/generated/shared_pb.js';
 import statusPb from '@eventstore/db-client/generated/status_pb.js';
@@ -32,6 +33,7 @@ import type {
   ReadResp,
 } from '@eventstore/db-client/generated/streams_pb.js';
 import type { UUID } from '@eventstore/db-client/generated/shared_pb.js';
+import type { ClusterInfo } from '@eventstore/db-client/generated/gossip_pb.js';
 
 /** A real server's default MaxAppendSize. */
 export const MAX_APPEND_SIZE = 1024 * 1024;
@@ -517,6 +519,22 @@ export interface EmulatorOptions {
   port?: number;
   /** The log to serve; pass a stopped emulator's state to bring the "database" back. */
   state?: EmulatorState;
+  /** Makes this server one node of a cluster (see esdb-cluster.ts, which supplies it). */
+  cluster?: ClusterMembership;
+}
+
+/** What a node needs to know about its cluster; the cluster wrapper answers. */
+export interface ClusterMembership {
+  /** Whether the node on `port` leads now (only the leader takes writes). */
+  leads(port: number): boolean;
+  /** The leader's endpoint for the not-leader trailers; null while none is elected. */
+  leader(): { host: string; port: number } | null;
+  /** The answer to Gossip.Read. */
+  gossip(): ClusterInfo;
+  /** Every running node's subscriptions: a commit on the leader reaches them all (one shared log). */
+  readonly deliverers: Set<(records: readonly LogRecord[]) => void>;
+  /** Called after a write is committed, before it is acknowledged; true = the node died, no answer goes out. */
+  crashBeforeAck(port: number): boolean;
 }
 
 export interface Emulator {
@@ -541,10 +559,31 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const subscribers = new Set<Subscriber>();
   const calls: Emulator['calls'] = { read: 0, append: 0, batchAppend: 0, delete: 0, tombstone: 0, serverFeatures: 0 };
 
-  const commit = (records: readonly LogRecord[]) => {
-    if (records.length === 0) return;
+  const deliverLocal = (records: readonly LogRecord[]) => {
     for (const subscriber of subscribers) subscriber.deliver(records);
   };
+  const cluster = options.cluster;
+  cluster?.deliverers.add(deliverLocal);
+  const commit = (records: readonly LogRecord[]) => {
+    if (records.length === 0) return;
+    if (cluster) for (const deliver of cluster.deliverers) deliver(records);
+    else deliverLocal(records);
+  };
+  // Set once bound; the cluster callbacks key nodes by port.
+  let boundPort = 0;
+  /** A follower refuses writes as a real one does: NOT_FOUND "Leader info available" + the leader's endpoint. */
+  const notLeader = (): RpcError | null => {
+    if (!cluster || cluster.leads(boundPort)) return null;
+    const leader = cluster.leader();
+    if (!leader) return new RpcError(grpc.status.UNAVAILABLE, 'Server Is Not Ready');
+    return new RpcError(
+      grpc.status.NOT_FOUND,
+      'Leader info available',
+      trailers({ exception: 'not-leader', 'leader-endpoint-host': leader.host, 'leader-endpoint-port': String(leader.port) }),
+    );
+  };
+  /** True when the node "crashed" between commit and acknowledgement (the answer is lost). */
+  const ackLost = () => !!cluster && cluster.crashBeforeAck(boundPort);
 
   const sendError = (call: grpc.ServerWritableStream<ReadReq, ReadResp>, error: unknown) => {
     const e = error instanceof RpcError ? error : new RpcError(grpc.status.INTERNAL, String(error));
@@ -664,6 +703,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       call.on('end', () => {
         if (failed) return callback(failed);
         if (!header) return callback(new RpcError(grpc.status.INVALID_ARGUMENT, 'Append options are required.'));
+        const refused = notLeader();
+        if (refused) return callback(refused);
         const h = header;
         const name = bytesToString(h.getStreamIdentifier()!.getStreamName());
         const expected = expectedOf(h, () => (h.hasRevision() ? h.getRevision() : undefined));
@@ -682,6 +723,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
           return callback(null, resp);
         }
         commit(outcome.written);
+        if (ackLost()) return;
         const success = new streamsPb.AppendResp.Success();
         if (outcome.revision === 'no_stream') success.setNoStream(new sharedPb.Empty());
         else success.setCurrentRevision(outcome.revision.toString());
@@ -702,6 +744,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       calls.batchAppend += 1;
       if (!options.batchAppend) {
         call.emit('error', { code: grpc.status.UNIMPLEMENTED, details: 'Method not found: BatchAppend' });
+        return;
+      }
+      const refused = notLeader();
+      if (refused) {
+        call.emit('error', { code: refused.code, details: refused.details, metadata: refused.metadata });
         return;
       }
       // Appends are multiplexed on one long-lived call: buffer each until its final chunk.
@@ -729,13 +776,17 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         }
         if (!req.getIsFinal()) return;
         pending.delete(key);
-        call.write(batchAppendResult(state, correlation!, batch.options, batch.messages, batch.size, commit));
+        const result = batchAppendResult(state, correlation!, batch.options, batch.messages, batch.size, commit);
+        if (result.hasSuccess() && ackLost()) return;
+        call.write(result);
       });
       call.on('end', () => call.end());
     },
 
     delete(call, callback) {
       calls.delete += 1;
+      const refusedDelete = notLeader();
+      if (refusedDelete) return callback(refusedDelete);
       const o = call.request.getOptions()!;
       const name = bytesToString(o.getStreamIdentifier()!.getStreamName());
       const expected = expectedOf(o, () => (o.hasRevision() ? o.getRevision() : undefined));
@@ -752,6 +803,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
 
     tombstone(call, callback) {
       calls.tombstone += 1;
+      const refusedTombstone = notLeader();
+      if (refusedTombstone) return callback(refusedTombstone);
       const o = call.request.getOptions()!;
       const name = bytesToString(o.getStreamIdentifier()!.getStreamName());
       const expected = expectedOf(o, () => (o.hasRevision() ? o.getRevision() : undefined));
@@ -788,11 +841,20 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     });
   }
 
+  if (cluster) {
+    server.addService(gossipGrpc.GossipService, {
+      read(_call: unknown, callback: grpc.sendUnaryData<ClusterInfo>) {
+        callback(null, cluster.gossip());
+      },
+    });
+  }
+
   const port = await new Promise<number>((resolve, reject) => {
     server.bindAsync(`127.0.0.1:${options.port ?? 0}`, grpc.ServerCredentials.createInsecure(), (error, bound) =>
       error ? reject(error) : resolve(bound),
     );
   });
+  boundPort = port;
 
   let stopped: Promise<void> | undefined;
   const emulator: Emulator = {
@@ -805,12 +867,13 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         server.tryShutdown(() => resolve());
         server.forceShutdown();
         subscribers.clear();
+        cluster?.deliverers.delete(deliverLocal);
       });
       return stopped;
     },
     async restart() {
       await emulator.stop();
-      return startEmulator({ batchAppend: options.batchAppend, port, state });
+      return startEmulator({ batchAppend: options.batchAppend, port, state, ...(cluster ? { cluster } : {}) });
     },
   };
   return emulator;

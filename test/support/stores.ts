@@ -7,12 +7,23 @@ import type { EventStore } from '../../src/infra/eventstore/types.js';
 import { createMemoryReadStore } from '../../src/infra/readstore/memory.js';
 import { openRedisReadStore } from '../../src/infra/readstore/redis.js';
 import type { ReadModelStore } from '../../src/infra/readstore/types.js';
-import { build, REDIS_URL, tempDir, type ReadModels, type TestApp } from './app.js';
+import { build, READ_MODELS, REDIS_URL, tempDir, type ReadModels, type TestApp } from './app.js';
 import type { Config } from '../../src/config.js';
 import { namesFor, openPersonalData } from '../../src/personal.js';
 import { emailKey, usernameKey } from '../../src/users/events.js';
 import { userKeys } from '../../projections/users.js';
 import { deletePrefix } from './redis-cleanup.js';
+import { hasRedisServer, NO_REDIS_SERVER, sharedRedisCluster } from './redis-cluster.js';
+
+/** The read stores a suite runs on: both of READ_MODELS, plus a local Redis Cluster when redis-server exists. */
+export type StoreKind = ReadModels | 'redis-cluster';
+
+/** READ_MODELS and, when redis-server is installed, 'redis-cluster' (else a loud skip in `t`). */
+export function storeKinds(t: { test(name: string, options: { skip: string }, fn: () => void): unknown }): StoreKind[] {
+  if (hasRedisServer) return [...READ_MODELS, 'redis-cluster'];
+  t.test('on a local Redis Cluster', { skip: NO_REDIS_SERVER }, () => {});
+  return [...READ_MODELS];
+}
 
 interface Teardown {
   teardown(fn: () => unknown): void;
@@ -25,7 +36,13 @@ export async function eventStoreFor(t: Teardown, dir = tempDir(t)): Promise<Even
 }
 
 /** A read store; pass the same prefix twice to get two connections to one Redis model (two instances). */
-export async function readStoreFor(t: Teardown, kind: ReadModels, prefix = `test:${randomUUID()}:`): Promise<ReadModelStore> {
+export async function readStoreFor(t: Teardown, kind: StoreKind, prefix = `test:${randomUUID()}:`): Promise<ReadModelStore> {
+  // The cluster is private to this test process and removed with it: its keys need no cleanup.
+  if (kind === 'redis-cluster') {
+    const store = await openRedisReadStore({ clusterNodes: (await sharedRedisCluster()).nodes, prefix });
+    t.teardown(() => store.close());
+    return store;
+  }
   const store = kind === 'redis' ? await openRedisReadStore({ url: REDIS_URL, prefix }) : createMemoryReadStore();
   t.teardown(async () => {
     await store.close();

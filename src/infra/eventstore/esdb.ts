@@ -13,6 +13,7 @@ import {
   EventStoreDBClient,
   FORWARDS,
   NO_STREAM,
+  NotLeaderError,
   START,
   STREAM_EXISTS,
   StreamNotFoundError,
@@ -50,6 +51,13 @@ const PAGE_SIZE = 256;
 /** Records per backwards read when looking for the newest event of ours. */
 const HEAD_PAGE_SIZE = 64;
 const PING_TIMEOUT_MS = 5_000;
+/**
+ * Pauses before the retries of an append that met a follower (NotLeaderError) or a node
+ * that went away: the client reconnects to the named leader, or rediscovers through
+ * gossip, on the call after a failure. Retrying is safe because the event ids are the
+ * same: the server answers a re-append of ids it already holds with the original result.
+ */
+const APPEND_RETRY_DELAYS_MS = [25, 100, 250];
 /** A subscription stops pulling from the server when this many events wait for the consumer. */
 const SUBSCRIPTION_HIGH_WATER = 1_024;
 
@@ -67,10 +75,9 @@ export class EventStoreDbStore implements EventStore {
   async append(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     // The server accepts an empty append but answers it with no position to report.
     if (events.length === 0) throw new RangeError(`append to ${stream} needs at least one event`);
+    const data = events.map(toEventData);
     try {
-      const result = await this.client.appendToStream(stream, events.map(toEventData), {
-        expectedRevision: toClientRevision(expected),
-      });
+      const result = await this.appendRetrying(stream, data, toClientRevision(expected));
       // A server may answer an idempotent re-append without a position: look it up.
       const position = result.position ?? (await this.positionOf(stream, result.nextExpectedRevision));
       return { nextExpectedRevision: result.nextExpectedRevision, position: copy(position) };
@@ -79,6 +86,20 @@ export class EventStoreDbStore implements EventStore {
         throw new WrongExpectedRevisionError(stream, expected, error.actualVersion);
       }
       throw translate(error);
+    }
+  }
+
+  /** One append, retried on a leader change (see APPEND_RETRY_DELAYS_MS); the last failure is thrown. */
+  private async appendRetrying(stream: string, data: ReturnType<typeof toEventData>[], expectedRevision: AppendExpectedRevision) {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.client.appendToStream(stream, data, { expectedRevision });
+      } catch (error) {
+        const delay = APPEND_RETRY_DELAYS_MS[attempt];
+        const leaderMoved = error instanceof NotLeaderError || translate(error) instanceof EventStoreUnavailableError;
+        if (delay === undefined || !leaderMoved) throw error;
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
     }
   }
 
@@ -330,12 +351,16 @@ const GRPC_DEADLINE_EXCEEDED = 4;
 function translate(error: unknown): unknown {
   if (error instanceof EventStoreUnavailableError) return error;
   const unreachable =
+    // A follower refused, and the retries met no leader: the cluster is mid-election.
+    error instanceof NotLeaderError ||
     error instanceof UnavailableError ||
     error instanceof DeadlineExceededError ||
     error instanceof CancelledError ||
     error instanceof TimeoutError ||
     (isErrorWithCode(error) && (error.code === GRPC_UNAVAILABLE || error.code === GRPC_DEADLINE_EXCEEDED)) ||
-    (error instanceof Error && /ECONNREFUSED|ECONNRESET|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT/.test(error.message));
+    (error instanceof Error && /ECONNREFUSED|ECONNRESET|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT/.test(error.message)) ||
+    // Gossip found no usable member on any seed (a cluster with no node up): the client's plain Error.
+    (error instanceof Error && /^Failed to discover after \d+ attempts/.test(error.message));
   if (!unreachable) return error;
   return new EventStoreUnavailableError(`EventStoreDB is unavailable: ${messageOf(error)}`, { cause: error });
 }

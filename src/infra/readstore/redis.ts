@@ -5,7 +5,20 @@
 //   <prefix>{model}:last              the newest generation handed out
 //   <prefix>{model}:<gen>:@checkpoint position of the last event applied
 //   <prefix>{model}:<gen>:<key>       the model's own keys
-import { Redis } from 'ioredis';
+// On a Redis Cluster every script touches keys of one model only, all declared
+// in KEYS, so each runs on the one master that holds that model's slot.
+import { Cluster, type Redis } from 'ioredis';
+import type { RedisClusterNode } from '../../config.js';
+import { createRedisClient, describeTarget, keyHolders, type RedisTarget } from '../redis-connection.js';
+import { partitionModels } from './partitioned.js';
+
+/**
+ * On a cluster the users model (every request's session check) is spread over
+ * this many partitions (partitioned.ts); 12 divides evenly over 2, 3, 4 or 6
+ * masters. The other models stay whole: their reads are pages over one sorted
+ * set, which must sit in one slot.
+ */
+export const CLUSTER_PARTITIONS: Record<string, number> = { users: 12 };
 import {
   ReadStoreUnavailableError,
   type ApplyOutcome,
@@ -73,17 +86,22 @@ redis.call('SET', KEYS[2], g)
 return g
 `;
 
-// A page of a sorted set with each member's hash, in one round trip and at one instant. The
-// hashes' keys share the set's hash tag (so, on Redis Cluster, its slot) though the script
-// builds them from the prefix: their names are only known once the range is read. The page
-// comes back as one JSON text: decoding a hundred small RESP replies costs the client more
-// than everything else a page request does.
+// A page of a sorted set with each member's hash, at one instant. The hashes' names are
+// only known once the range is read, and a script must declare every key it touches (a
+// cluster routes by them), so the caller reads the range first and passes the members'
+// hash keys in KEYS; the script re-reads the range and answers 'stale' if it moved in
+// between (the caller tries again). The page comes back as one JSON text: decoding a
+// hundred small RESP replies costs the client more than everything else a page request does.
 const ZPAGE = `
-local total = redis.call('ZCARD', KEYS[1])
 local members = redis.call('ZRANGE', KEYS[1], ARGV[1], ARGV[2])
+if #members ~= #ARGV - 2 then return 'stale' end
+for i, m in ipairs(members) do
+  if m ~= ARGV[i + 2] then return 'stale' end
+end
+local total = redis.call('ZCARD', KEYS[1])
 local items = {}
 for i, m in ipairs(members) do
-  local flat = redis.call('HGETALL', ARGV[3] .. m)
+  local flat = redis.call('HGETALL', KEYS[i + 1])
   local h = {}
   for j = 1, #flat, 2 do h[flat[j]] = flat[j + 1] end
   items[i] = {m, h}
@@ -91,8 +109,14 @@ end
 return cjson.encode({total, items})
 `;
 
+/** How often a page is read again because its range moved between the two reads. */
+const ZPAGE_ATTEMPTS = 10;
+
 export interface RedisReadStoreOptions {
-  url: string;
+  /** One Redis server (REDIS_URL)... */
+  url?: string;
+  /** ...or the seed nodes of a Redis Cluster (REDIS_CLUSTER_NODES). */
+  clusterNodes?: RedisClusterNode[];
   /** Prefix of every key (and of the generation channel), e.g. "chronicle:". */
   prefix: string;
   /** How long one command may take before it counts as "Redis unavailable". */
@@ -107,6 +131,7 @@ export interface RedisReadStoreOptions {
   cacheEntries?: number;
 }
 
+// The commands we use exist on both Redis and Cluster; one interface names them.
 interface ScriptClient extends Redis {
   rmApply(numKeys: number, ...args: (string | number)[]): Promise<[string, string]>;
   rmSwitch(numKeys: number, ...args: (string | number)[]): Promise<number>;
@@ -118,19 +143,19 @@ function isReply(error: unknown): boolean {
   return (error as { name?: string })?.name === 'ReplyError';
 }
 
+/** Replies a cluster gives while slots move or a master is being replaced: try again later, not a bug. */
+const CLUSTER_IN_TRANSITION = /^(CLUSTERDOWN|TRYAGAIN|MOVED|ASK|MASTERDOWN|LOADING|READONLY)\b/;
+
 export async function openRedisReadStore(options: RedisReadStoreOptions): Promise<ReadModelStore> {
-  const redisOptions = {
-    lazyConnect: true,
-    // Fail fast while disconnected (503 to clients) instead of queueing requests until Redis returns.
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-    commandTimeout: options.commandTimeoutMs ?? 5000,
-    retryStrategy: (times: number) => Math.min(50 * times, 1000),
+  const target: RedisTarget = options.clusterNodes ? { clusterNodes: options.clusterNodes } : { url: options.url ?? '' };
+  const raw = createRedisClient(target, {
+    commandTimeoutMs: options.commandTimeoutMs ?? 5000,
     // Commands issued in the same tick share one socket write (and one syscall): under load that
     // is most of the cost of a read, since every request also checks its session here.
-    enableAutoPipelining: true,
-  };
-  const client = new Redis(options.url, redisOptions) as ScriptClient;
+    autoPipelining: true,
+    scripts: ['rmApply', 'rmSwitch', 'rmNewGeneration', 'rmZPage'],
+  });
+  const client = raw as unknown as ScriptClient;
   client.on('error', () => {}); // reconnects on its own; failed commands surface as ReadStoreUnavailableError
   client.defineCommand('rmApply', { lua: APPLY });
   client.defineCommand('rmSwitch', { lua: SWITCH });
@@ -140,7 +165,7 @@ export async function openRedisReadStore(options: RedisReadStoreOptions): Promis
     await client.connect();
   } catch (error) {
     client.disconnect();
-    throw new ReadStoreUnavailableError(`cannot connect to Redis at ${options.url}: ${String(error)}`, { cause: error });
+    throw new ReadStoreUnavailableError(`cannot connect to Redis at ${describeTarget(target)}: ${String(error)}`, { cause: error });
   }
 
   const prefix = options.prefix;
@@ -154,20 +179,42 @@ export async function openRedisReadStore(options: RedisReadStoreOptions): Promis
   // Queries read the current generation from this cache; a replay's switch is
   // announced on a channel, and a runner told "moved" drops the entry too.
   const generations = new Map<string, number>();
-  const subscriber = client.duplicate({ enableOfflineQueue: true, lazyConnect: false });
+  // Classic pub/sub, also on a cluster: a switch happens once per replay, so the
+  // cluster-wide broadcast costs nothing, and one channel serves every model.
+  const subscriber =
+    raw instanceof Cluster
+      ? raw.duplicate(undefined, { enableOfflineQueue: true, lazyConnect: false })
+      : raw.duplicate({ enableOfflineQueue: true, lazyConnect: false });
   subscriber.on('error', () => {});
   subscriber.on('message', (_channel: string, model: string) => generations.delete(model));
   subscriber.on('ready', () => generations.clear()); // after a reconnect we may have missed messages
   await subscriber.subscribe(channel);
 
-  const cache = options.cacheMs ? await openReadCache(client, prefix, options.cacheMs, options.cacheEntries ?? 50_000) : null;
+  // The cache's invalidations come from CLIENT TRACKING on one connection of its own; a cluster would
+  // need one such connection per master and a new one at every failover, so on a cluster reads go to Redis.
+  const cache =
+    options.cacheMs && !(raw instanceof Cluster)
+      ? await openReadCache(client, prefix, options.cacheMs, options.cacheEntries ?? 50_000)
+      : null;
 
   async function run<T>(what: () => Promise<T>): Promise<T> {
     try {
       return await what();
     } catch (error) {
-      if (isReply(error)) throw error;
+      if (isReply(error) && !CLUSTER_IN_TRANSITION.test((error as Error).message)) throw error;
       throw new ReadStoreUnavailableError(`Redis unavailable: ${(error as Error).message}`, { cause: error });
+    }
+  }
+
+  /** SCAN pages of matching keys from every master (a cluster's keyspace is split among them). */
+  async function* scanKeys(pattern: string): AsyncGenerator<string[]> {
+    for (const node of keyHolders(raw)) {
+      let cursor = '0';
+      do {
+        const [next, keys] = await run(() => node.scan(cursor, 'MATCH', pattern, 'COUNT', 1000));
+        cursor = next;
+        yield keys;
+      } while (cursor !== '0');
     }
   }
 
@@ -243,12 +290,10 @@ export async function openRedisReadStore(options: RedisReadStoreOptions): Promis
 
     async dropGeneration(model, gen) {
       const pattern = `${tag(model)}:${gen}:*`.replace(/[[\]?\\]/g, '\\$&');
-      let cursor = '0';
-      do {
-        const [next, keys] = await run(() => client.scan(cursor, 'MATCH', pattern, 'COUNT', 1000));
-        cursor = next;
+      for await (const keys of scanKeys(pattern)) {
+        // One model's keys share a hash tag, so one UNLINK is one slot, also on a cluster.
         if (keys.length > 0) await run(() => client.unlink(...keys));
-      } while (cursor !== '0');
+      }
     },
 
     async checkpoint(model, gen) {
@@ -325,10 +370,17 @@ export async function openRedisReadStore(options: RedisReadStoreOptions): Promis
 
     async zpage(model, key, start, stop, hashPrefix) {
       const gen = await currentGeneration(model);
+      const zset = keyOf(model, gen, key);
+      const hashHead = keyOf(model, gen, hashPrefix);
       const read = async (): Promise<ZPage> => {
-        const text = await run(() =>
-          client.rmZPage(1, keyOf(model, gen, key), String(start), String(stop), keyOf(model, gen, hashPrefix)),
-        );
+        let text = 'stale';
+        for (let attempt = 0; text === 'stale'; attempt++) {
+          if (attempt === ZPAGE_ATTEMPTS) throw new ReadStoreUnavailableError(`the page of ${model} kept changing while read`);
+          const members = await run(() => client.zrange(zset, String(start), String(stop)));
+          text = await run(() =>
+            client.rmZPage(1 + members.length, zset, ...members.map((m) => hashHead + m), String(start), String(stop), ...members),
+          );
+        }
         // cjson writes an empty Lua table as {}: no items, or a hash that is gone.
         const [total, items] = JSON.parse(text) as [number, [string, Record<string, string>][] | Record<string, never>];
         const list = Array.isArray(items) ? items : [];
@@ -346,12 +398,7 @@ export async function openRedisReadStore(options: RedisReadStoreOptions): Promis
       const gen = await currentGeneration(model);
       const head = `${tag(model)}:${gen}:`;
       const out: Record<string, unknown> = {};
-      let cursor = '0';
-      do {
-        const [next, keys] = await run(() =>
-          client.scan(cursor, 'MATCH', `${head}*`.replace(/[[\]?\\]/g, '\\$&'), 'COUNT', 1000),
-        );
-        cursor = next;
+      for await (const keys of scanKeys(`${head}*`.replace(/[[\]?\\]/g, '\\$&'))) {
         for (const full of keys) {
           const key = full.slice(head.length);
           if (key === '@checkpoint') continue;
@@ -365,7 +412,7 @@ export async function openRedisReadStore(options: RedisReadStoreOptions): Promis
             out[key] = pairs;
           }
         }
-      } while (cursor !== '0');
+      }
       return out;
     },
 
@@ -383,7 +430,8 @@ export async function openRedisReadStore(options: RedisReadStoreOptions): Promis
       await client.quit().catch(() => client.disconnect());
     },
   };
-  return store;
+  // A single server keeps its layout (switching layouts needs a replay).
+  return raw instanceof Cluster ? partitionModels(store, CLUSTER_PARTITIONS) : store;
 }
 
 interface ReadCache {
