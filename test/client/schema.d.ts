@@ -1218,6 +1218,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -1228,6 +1232,10 @@ export interface operations {
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
             400: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -1238,6 +1246,10 @@ export interface operations {
             /** @description Conflict with the current state */
             409: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -1268,6 +1280,10 @@ export interface operations {
             /** @description Too many attempts: retry after the number of seconds in Retry-After */
             429: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -1280,6 +1296,10 @@ export interface operations {
             /** @description A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After */
             503: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -1307,6 +1327,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -1317,6 +1341,10 @@ export interface operations {
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
             400: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -1327,6 +1355,10 @@ export interface operations {
             /** @description Not signed in: no token, or a token that is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -1337,6 +1369,10 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -1367,6 +1403,10 @@ export interface operations {
             /** @description Too many attempts: retry after the number of seconds in Retry-After */
             429: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -1379,6 +1419,10 @@ export interface operations {
             /** @description A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After */
             503: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -1406,6 +1450,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -1416,6 +1464,10 @@ export interface operations {
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
             400: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -1446,6 +1498,10 @@ export interface operations {
             /** @description Too many attempts: retry after the number of seconds in Retry-After */
             429: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -1458,6 +1514,10 @@ export interface operations {
             /** @description A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After */
             503: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -1485,6 +1545,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -1495,6 +1559,10 @@ export interface operations {
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
             400: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -1505,6 +1573,10 @@ export interface operations {
             /** @description Not signed in: no token, or a token that is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -1535,6 +1607,10 @@ export interface operations {
             /** @description Too many attempts: retry after the number of seconds in Retry-After */
             429: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -1547,6 +1623,10 @@ export interface operations {
             /** @description A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After */
             503: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -1574,6 +1654,10 @@ export interface operations {
             /** @description responseCode 615, 607, 608 */
             200: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -1584,6 +1668,10 @@ export interface operations {
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
             400: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -1614,6 +1702,10 @@ export interface operations {
             /** @description Too many attempts: retry after the number of seconds in Retry-After */
             429: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -1626,6 +1718,10 @@ export interface operations {
             /** @description A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After */
             503: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -1653,6 +1749,10 @@ export interface operations {
             /** @description responseCode 609, 601, 602, 603 */
             200: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -1663,6 +1763,10 @@ export interface operations {
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
             400: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -1693,6 +1797,10 @@ export interface operations {
             /** @description Too many attempts: retry after the number of seconds in Retry-After */
             429: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -1705,6 +1813,10 @@ export interface operations {
             /** @description A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After */
             503: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -1732,6 +1844,10 @@ export interface operations {
             /** @description responseCode 605, 604, 603, 610 */
             200: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -1742,6 +1858,10 @@ export interface operations {
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
             400: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -1772,6 +1892,10 @@ export interface operations {
             /** @description Too many attempts: retry after the number of seconds in Retry-After */
             429: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -1784,6 +1908,10 @@ export interface operations {
             /** @description A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After */
             503: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -1811,6 +1939,10 @@ export interface operations {
             /** @description responseCode 616, 602, 605 */
             200: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -1821,6 +1953,10 @@ export interface operations {
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
             400: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -1851,6 +1987,10 @@ export interface operations {
             /** @description Too many attempts: retry after the number of seconds in Retry-After */
             429: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -1863,6 +2003,10 @@ export interface operations {
             /** @description A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After */
             503: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -1890,6 +2034,10 @@ export interface operations {
             /** @description responseCode 612, 602 */
             200: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -1900,6 +2048,10 @@ export interface operations {
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
             400: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -1930,6 +2082,10 @@ export interface operations {
             /** @description Too many attempts: retry after the number of seconds in Retry-After */
             429: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -1942,6 +2098,10 @@ export interface operations {
             /** @description A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After */
             503: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -1971,6 +2131,10 @@ export interface operations {
             /** @description responseCode 614, 613 */
             200: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -1981,6 +2145,10 @@ export interface operations {
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
             400: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -2021,6 +2189,10 @@ export interface operations {
             /** @description Too many attempts: retry after the number of seconds in Retry-After */
             429: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2033,6 +2205,10 @@ export interface operations {
             /** @description A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After */
             503: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2060,6 +2236,10 @@ export interface operations {
             /** @description responseCode 617, 603, 610 */
             200: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -2070,6 +2250,10 @@ export interface operations {
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
             400: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -2100,6 +2284,10 @@ export interface operations {
             /** @description Too many attempts: retry after the number of seconds in Retry-After */
             429: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2112,6 +2300,10 @@ export interface operations {
             /** @description A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After */
             503: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2172,6 +2364,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -2182,6 +2378,10 @@ export interface operations {
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
             400: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -2192,6 +2392,10 @@ export interface operations {
             /** @description Not signed in: no token, or a token that is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -2202,6 +2406,10 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -2232,6 +2440,10 @@ export interface operations {
             /** @description Too many attempts: retry after the number of seconds in Retry-After */
             429: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2244,6 +2456,10 @@ export interface operations {
             /** @description A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After */
             503: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2271,6 +2487,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -2281,6 +2501,10 @@ export interface operations {
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
             400: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -2291,6 +2515,10 @@ export interface operations {
             /** @description Conflict with the current state */
             409: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -2321,6 +2549,10 @@ export interface operations {
             /** @description Too many attempts: retry after the number of seconds in Retry-After */
             429: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2333,6 +2565,10 @@ export interface operations {
             /** @description A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After */
             503: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2360,6 +2596,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -2370,6 +2610,10 @@ export interface operations {
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
             400: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -2400,6 +2644,10 @@ export interface operations {
             /** @description Too many attempts: retry after the number of seconds in Retry-After */
             429: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2412,6 +2660,10 @@ export interface operations {
             /** @description A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After */
             503: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2439,6 +2691,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -2449,6 +2705,10 @@ export interface operations {
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
             400: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -2459,6 +2719,10 @@ export interface operations {
             /** @description Not signed in: no token, or a token that is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -2489,6 +2753,10 @@ export interface operations {
             /** @description Too many attempts: retry after the number of seconds in Retry-After */
             429: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2501,6 +2769,10 @@ export interface operations {
             /** @description A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After */
             503: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2533,6 +2805,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -2543,6 +2819,10 @@ export interface operations {
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
             400: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -2553,6 +2833,10 @@ export interface operations {
             /** @description Not signed in: no token, or a token that is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -2583,6 +2867,10 @@ export interface operations {
             /** @description Too many attempts: retry after the number of seconds in Retry-After */
             429: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2595,6 +2883,10 @@ export interface operations {
             /** @description A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After */
             503: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2622,6 +2914,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -2632,6 +2928,10 @@ export interface operations {
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
             400: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -2642,6 +2942,10 @@ export interface operations {
             /** @description Conflict with the current state */
             409: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -2672,6 +2976,10 @@ export interface operations {
             /** @description Too many attempts: retry after the number of seconds in Retry-After */
             429: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2684,6 +2992,10 @@ export interface operations {
             /** @description A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After */
             503: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2711,6 +3023,10 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -2721,6 +3037,10 @@ export interface operations {
             /** @description Bad request: a missing, malformed or invalid field, or malformed JSON */
             400: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -2731,6 +3051,10 @@ export interface operations {
             /** @description Not signed in: no token, or a token that is invalid, expired or revoked */
             401: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -2741,6 +3065,10 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
@@ -2771,6 +3099,10 @@ export interface operations {
             /** @description Too many attempts: retry after the number of seconds in Retry-After */
             429: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -2783,6 +3115,10 @@ export interface operations {
             /** @description A store is unavailable, or too many concurrent changes: retry after the number of seconds in Retry-After */
             503: {
                 headers: {
+                    /** @description Quota policies of this route (draft-ietf-httpapi-ratelimit-headers-11): "address" per client address and "account" per account, each q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description Quota left under a policy: r requests in the next t seconds ("account" appears only once it is spent) */
+                    RateLimit?: string;
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
                     "X-Request-Id": components["headers"]["RequestId"];
