@@ -11,6 +11,7 @@ const production = {
   NODE_ENV: 'production',
   JWT_SECRET: 'j'.repeat(48),
   OTP_SECRET: 'o'.repeat(48),
+  DATA_KEY_SECRET: 'd'.repeat(48),
   DATA_DIR: '/tmp/never-used',
 };
 

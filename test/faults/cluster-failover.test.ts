@@ -37,6 +37,7 @@ if (!hasRedisServer) {
       REDIS_KEY_PREFIX: prefix,
       JWT_SECRET: randomUUID() + randomUUID(),
       OTP_SECRET: randomUUID() + randomUUID(),
+      DATA_KEY_SECRET: randomUUID() + randomUUID(),
     };
     const projector = await startServer(t, { ...shared, DATA_DIR: tempDir(t) }, 'src/tools/projector.ts');
     const servers = await Promise.all([

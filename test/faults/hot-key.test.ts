@@ -107,6 +107,7 @@ t.test('two instances on one event store and one Redis, 40 clients on one key: a
     REDIS_KEY_PREFIX: prefix,
     JWT_SECRET: randomUUID() + randomUUID(),
     OTP_SECRET: randomUUID() + randomUUID(),
+    DATA_KEY_SECRET: randomUUID() + randomUUID(),
   };
   const servers = await Promise.all([
     startServer(t, { ...shared, DATA_DIR: tempDir(t) }),

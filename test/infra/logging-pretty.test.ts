@@ -47,6 +47,7 @@ t.test('the server on a terminal: pretty in development, JSON in production', { 
     NODE_ENV: 'production',
     JWT_SECRET: 'j'.repeat(48),
     OTP_SECRET: 'o'.repeat(48),
+    DATA_KEY_SECRET: 'd'.repeat(48),
     ARGON2_MEMORY_KIB: '19456',
     MAIL_TRANSPORT: 'outbox',
   });

@@ -313,6 +313,7 @@ t.test('/metrics: open in development, behind METRICS_TOKEN when set, not served
     NODE_ENV: 'production',
     JWT_SECRET: 'j'.repeat(40),
     OTP_SECRET: 'o'.repeat(40),
+    DATA_KEY_SECRET: 'd'.repeat(40),
     ARGON2_MEMORY_KIB: '19456',
     MAIL_TRANSPORT: 'outbox',
   };

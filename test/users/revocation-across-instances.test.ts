@@ -16,7 +16,7 @@ t.test('logout on A: B refuses the token once the invalidation arrives, far with
   const prefix = `test:${randomUUID()}:`;
   t.teardown(() => deletePrefix(REDIS_URL, prefix));
   const eventStore = await eventStoreFor(t);
-  const env = { REDIS_KEY_PREFIX: prefix, READ_CACHE_MS: String(CAP_MS), JWT_SECRET: randomUUID() + randomUUID(), OTP_SECRET: randomUUID() + randomUUID() };
+  const env = { REDIS_KEY_PREFIX: prefix, READ_CACHE_MS: String(CAP_MS), JWT_SECRET: randomUUID() + randomUUID(), OTP_SECRET: randomUUID() + randomUUID(), DATA_KEY_SECRET: randomUUID() + randomUUID() };
   const instance = async () => {
     const readStore = await openRedisReadStore({ url: REDIS_URL, prefix, cacheMs: CAP_MS });
     t.teardown(() => readStore.close());
