@@ -46,6 +46,9 @@ t.test('the stack runs KurrentDB, Redis, a mail catcher and the service', async 
   t.same(Object.keys(services).sort(), ['app', 'app-2', 'eventstore', 'mailpit', 'projector', 'redis']);
   t.same(services.projector!.command, ['node', 'dist/src/tools/projector.js'], 'the projector command exists');
   t.equal(services['app-2']!.environment.PROJECTIONS, 'off');
+  t.equal(services.app!.environment.PROJECTIONS, 'off', 'the first API instance leaves projections to the projector too');
+  t.notOk(services.projector!.profiles, 'the projector runs in every profile: it is the only writer of the read models');
+  t.same(services['app-2']!.profiles, ['scaled']);
   t.equal(services.eventstore!.environment.KURRENTDB_INSECURE, 'true');
   // KurrentDB's LTS line (EventStoreDB 24.10 is past its support window); the gRPC API db-client 6 speaks.
   t.match(services.eventstore!.image, /^docker\.kurrent\.io\/kurrent-lts\/kurrentdb:2[6-9]\.\d+\.\d+$/);
