@@ -48,6 +48,12 @@ export class DataKeys {
     this.now = options.now ?? Date.now;
   }
 
+  /** The owner's key when this instance holds it fresh, without waiting (the replay's hot path). */
+  cached(owner: string): Buffer | undefined {
+    const hit = this.cache.get(owner);
+    return hit && this.now() - hit.checked <= this.recheckMs && !this.destroyed.has(owner) ? hit.key : undefined;
+  }
+
   /** The owner's key, or null when it has none or it was destroyed. */
   async forReading(owner: string): Promise<Buffer | null> {
     if (this.destroyed.has(owner)) return null;

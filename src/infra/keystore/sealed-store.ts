@@ -93,13 +93,20 @@ export function sealEventStore(inner: EventStore, keys: DataKeys, personal: Pers
     return open(e, owner === null ? null : await keys.forReading(owner));
   }
 
+  /** Opens with a key this instance holds fresh, without waiting; null when it must ask the backend. */
+  function openCached(e: RecordedEvent): RecordedEvent | null {
+    const owner = ownerOf(e.type, e.data);
+    const key = owner === null ? undefined : keys.cached(owner);
+    return key ? open(e, key) : null;
+  }
+
   /** A batch in order; erasures in it are noted first, so no earlier event of that owner opens with a cached key. */
   async function openBatch(events: RecordedEvent[]): Promise<RecordedEvent[]> {
     for (const e of events) noteErasure(e);
     const out = new Array<RecordedEvent>(events.length);
     for (let i = 0; i < events.length; i += 1) {
       const e = events[i]!;
-      out[i] = isSealed(e.data) ? await openOne(e) : e;
+      out[i] = isSealed(e.data) ? (openCached(e) ?? (await openOne(e))) : e;
     }
     return out;
   }
@@ -117,7 +124,7 @@ export function sealEventStore(inner: EventStore, keys: DataKeys, personal: Pers
     async *readAll(options) {
       for await (const e of inner.readAll(options)) {
         noteErasure(e);
-        yield isSealed(e.data) ? await openOne(e) : e;
+        yield isSealed(e.data) ? (openCached(e) ?? (await openOne(e))) : e;
       }
     },
     subscribe(options): Subscription {
