@@ -197,7 +197,7 @@ t.test('DATA_KEY_SECRET: generated once under DATA_DIR in development, required 
   t.ok(Buffer.byteLength(first.dataKeySecret) >= 32, 'generated');
   t.equal(loadConfig({ DATA_DIR: dir }).dataKeySecret, first.dataKeySecret, 'kept across restarts');
   t.not(first.dataKeySecret, first.otpSecret, 'a secret of its own');
-  const production = { NODE_ENV: 'production', DATA_DIR: dir, JWT_SECRET: 'j'.repeat(32), OTP_SECRET: 'o'.repeat(32) };
+  const production = { NODE_ENV: 'production', DATA_DIR: dir, JWT_SECRET: 'j'.repeat(32), OTP_SECRET: 'o'.repeat(32), MAIL_TRANSPORT: 'outbox' };
   t.throws(() => loadConfig(production), /DATA_KEY_SECRET: is required in production/);
   t.throws(() => loadConfig({ ...production, DATA_KEY_SECRET: 'short' }), /DATA_KEY_SECRET: must be at least 32 bytes/);
   t.equal(loadConfig({ ...production, DATA_KEY_SECRET: 'd'.repeat(32) }).dataKeySecret, 'd'.repeat(32));
