@@ -54,7 +54,8 @@ async function ownerToken(server: RunningServer): Promise<string> {
 
 /** Every acknowledged write readable, and the read models equal to a fresh replay of the log. */
 /** The log as the servers read it: their event store, personal fields opened with their keys. */
-async function openLogAs(env: Record<string, string>): Promise<EventStore> {
+/** The log as a service configured with `env` reads it: personal fields opened with the accounts' keys. */
+export async function openLogAs(env: Record<string, string>): Promise<EventStore> {
   const config = loadConfig({ NODE_ENV: 'test', ...env });
   const raw = config.eventStoreUrl ? openEventStoreDb(config.eventStoreUrl) : await openEmbeddedEventStore({ dir: join(config.dataDir, 'events') });
   const personal = await openPersonalData(config, raw);
