@@ -95,7 +95,7 @@ for (const service of apiServices) t.test(`${service}: every variable given is o
   t.equal(config.redisUrl, 'redis://redis:6379');
   t.equal(config.nodeEnv, 'production');
   t.equal(config.host, '0.0.0.0');
-  t.equal(config.projections, service === 'app-2' ? 'off' : 'inline');
+  t.equal(config.projections, service === 'projector' ? 'inline' : 'off', 'the projector alone applies projections');
   if (service === 'projector') t.equal(config.mailTransport, 'outbox', 'the projector sends no mail, and says so');
   else {
     t.equal(config.mailTransport, 'smtp', 'mail is sent, never silently filed');

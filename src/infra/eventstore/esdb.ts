@@ -348,7 +348,7 @@ const GRPC_UNAVAILABLE = 14;
 const GRPC_DEADLINE_EXCEEDED = 4;
 
 /** Network trouble becomes EventStoreUnavailableError; everything else is passed on as it is. */
-function translate(error: unknown): unknown {
+export function translate(error: unknown): unknown {
   if (error instanceof EventStoreUnavailableError) return error;
   const unreachable =
     // A follower refused, and the retries met no leader: the cluster is mid-election.

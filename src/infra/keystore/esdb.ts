@@ -14,6 +14,7 @@ import {
   WrongExpectedVersionError,
   jsonEvent,
 } from '@eventstore/db-client';
+import { translate } from '../eventstore/esdb.js';
 import type { KeyBackend, StoredKey } from './types.js';
 
 const TYPE = '$DataKey';
@@ -37,7 +38,8 @@ export function openEsdbKeyBackend(url: string): KeyBackend {
     } catch (error) {
       if (error instanceof StreamNotFoundError) return { state: 'absent' };
       if (error instanceof StreamDeletedError) return { state: 'destroyed' };
-      throw error;
+      // The log unreachable: the request answers 503 like any other command, not 500.
+      throw translate(error);
     }
   }
 
@@ -54,7 +56,7 @@ export function openEsdbKeyBackend(url: string): KeyBackend {
       } catch (error) {
         if (error instanceof StreamDeletedError) return { state: 'destroyed' };
         // Another instance made the key first: use theirs.
-        if (!(error instanceof WrongExpectedVersionError)) throw error;
+        if (!(error instanceof WrongExpectedVersionError)) throw translate(error);
       }
       return read(owner);
     },
@@ -62,7 +64,7 @@ export function openEsdbKeyBackend(url: string): KeyBackend {
       try {
         await client.tombstoneStream(stream(owner), { expectedRevision: ANY });
       } catch (error) {
-        if (!(error instanceof StreamDeletedError)) throw error;
+        if (!(error instanceof StreamDeletedError)) throw translate(error);
       }
     },
     async close() {
