@@ -107,6 +107,9 @@ async function startCluster(): Promise<LocalRedisCluster> {
             '--port', String(port), '--bind', '127.0.0.1', '--dir', dir,
             '--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf', '--cluster-node-timeout', String(NODE_TIMEOUT_MS),
             '--appendonly', 'yes', '--appendfsync', 'always', '--save', '',
+            // A replica takes over however long ago it last heard its master: on a busy test machine a
+            // replica's link can lag past 10 node timeouts, and it would then refuse to fail over at all.
+            '--cluster-replica-validity-factor', '0',
           ],
           { stdio: 'ignore' },
         );

@@ -10,7 +10,7 @@
 import { Cluster, type Redis } from 'ioredis';
 import type { RedisClusterNode } from '../../config.js';
 import { createRedisClient, describeTarget, keyHolders, type RedisTarget } from '../redis-connection.js';
-import { partitionModels } from './partitioned.js';
+import { partitionModels, slotOf } from './partitioned.js';
 
 /**
  * On a cluster the users model (every request's session check) is spread over
@@ -109,6 +109,9 @@ end
 return cjson.encode({total, items})
 `;
 
+/** How long an applied batch waits for a replica on a cluster (see replicated()). */
+const REPLICA_WAIT_MS = 500;
+
 /** How often a page is read again because its range moved between the two reads. */
 const ZPAGE_ATTEMPTS = 10;
 
@@ -196,6 +199,21 @@ export async function openRedisReadStore(options: RedisReadStoreOptions): Promis
     options.cacheMs && !(raw instanceof Cluster)
       ? await openReadCache(client, prefix, options.cacheMs, options.cacheEntries ?? 50_000)
       : null;
+
+  /**
+   * On a cluster a batch counts as applied once a replica of its master holds
+   * it too (WAIT on the connection that wrote it): a master that dies right
+   * after would otherwise take the batch (sessions among it) with it, and its
+   * promoted replica would refuse tokens until the runner re-applied the batch.
+   * A replica that does not answer within the bound does not stop the write.
+   */
+  async function replicated(model: string): Promise<void> {
+    if (!(raw instanceof Cluster)) return;
+    const master = raw.slots[slotOf(model)]?.[0];
+    const pool = (raw as unknown as { connectionPool: { getInstanceByKey(key: string): Redis | undefined } }).connectionPool;
+    const node = master === undefined ? undefined : pool.getInstanceByKey(master);
+    if (node) await node.wait(1, REPLICA_WAIT_MS).catch(() => 0);
+  }
 
   async function run<T>(what: () => Promise<T>): Promise<T> {
     try {
@@ -315,6 +333,7 @@ export async function openRedisReadStore(options: RedisReadStoreOptions): Promis
       );
       // This process's own writes leave its cache at once: its read-your-writes answer must not wait for the message.
       if (status === 'applied' && cache) cache.written(keys.slice(2));
+      if (status === 'applied') await replicated(req.model);
       switch (status) {
         case 'applied':
           return { status: 'applied' };
