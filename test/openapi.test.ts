@@ -107,7 +107,8 @@ t.test("D's code and B's responseCode are enums per operation", async (t) => {
   t.same(schemaOf('/api/register', 'post', '409').properties.code!.enum, ['USERNAME_EXISTS', 'EMAIL_EXISTS']);
   t.same(schemaOf('/api/register', 'post', '400').properties.code!.enum, ['INVALID_REQUEST', 'INVALID_PASSWORD', 'INVALID_AGE', 'GENDER_REQUIRED']);
   t.same(schemaOf('/api/token', 'post', '401').properties.code!.enum, ['INVALID_CREDENTIALS']);
-  t.same(schemaOf('/api/data/{key}', 'get', '404').properties.code!.enum, ['KEY_NOT_FOUND']);
+  // A key of `..` makes the URL another path: D's NOT_FOUND (the fuzzer found it).
+  t.same(schemaOf('/api/data/{key}', 'get', '404').properties.code!.enum, ['KEY_NOT_FOUND', 'NOT_FOUND']);
   t.same(schemaOf('/api/data', 'post', '401').properties.code!.enum, ['INVALID_TOKEN']);
   t.same([...schemaOf('/users/login', 'post', '200').properties.responseCode!.enum!].sort(), [601, 602, 603, 609], 'B login: its four outcomes');
   t.same(schemaOf('/users/register', 'post', '400').properties.responseCode!.enum, [600]);

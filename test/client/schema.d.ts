@@ -692,7 +692,7 @@ export interface components {
             /** @enum {string} */
             status: "error";
             /** @enum {string} */
-            code: "KEY_NOT_FOUND";
+            code: "KEY_NOT_FOUND" | "NOT_FOUND";
             message: string;
         };
         /** DeleteProductResponse */
@@ -723,7 +723,7 @@ export interface components {
             /** @enum {string} */
             status: "error";
             /** @enum {string} */
-            code: "KEY_NOT_FOUND";
+            code: "KEY_NOT_FOUND" | "NOT_FOUND";
             message: string;
         };
         /**
@@ -966,7 +966,7 @@ export interface components {
             /** @enum {string} */
             status: "error";
             /** @enum {string} */
-            code: "KEY_NOT_FOUND";
+            code: "KEY_NOT_FOUND" | "NOT_FOUND";
             message: string;
         };
         /** UsersApiBody */

@@ -63,7 +63,9 @@ export const DEFAULT_SERVER = 'http://127.0.0.1:3000';
 /**
  * D's error codes per operation and status (API-CONTRACT.md, the D routes).
  * Any D route answers 400 INVALID_REQUEST for malformed JSON or a malformed
- * URL; statuses not listed have the one code of their status.
+ * URL; statuses not listed have the one code of their status. A key of
+ * `..` (or `.` segments) makes the URL name another path, which answers
+ * D's NOT_FOUND, so the key routes declare it beside KEY_NOT_FOUND.
  */
 const D_CODES: Record<string, Record<string, string[]>> = {
   apiRegister: {
@@ -72,9 +74,9 @@ const D_CODES: Record<string, Record<string, string[]>> = {
   },
   apiToken: { '400': ['INVALID_REQUEST', 'MISSING_FIELDS'], '401': ['INVALID_CREDENTIALS'], '403': ['EMAIL_NOT_VERIFIED'] },
   storeData: { '400': ['INVALID_REQUEST', 'INVALID_KEY', 'INVALID_VALUE'], '409': ['KEY_EXISTS'] },
-  getData: { '400': ['INVALID_REQUEST', 'INVALID_KEY'], '404': ['KEY_NOT_FOUND'] },
-  updateData: { '400': ['INVALID_REQUEST', 'INVALID_KEY', 'INVALID_VALUE'], '404': ['KEY_NOT_FOUND'] },
-  deleteData: { '400': ['INVALID_REQUEST', 'INVALID_KEY'], '404': ['KEY_NOT_FOUND'] },
+  getData: { '400': ['INVALID_REQUEST', 'INVALID_KEY'], '404': ['KEY_NOT_FOUND', 'NOT_FOUND'] },
+  updateData: { '400': ['INVALID_REQUEST', 'INVALID_KEY', 'INVALID_VALUE'], '404': ['KEY_NOT_FOUND', 'NOT_FOUND'] },
+  deleteData: { '400': ['INVALID_REQUEST', 'INVALID_KEY'], '404': ['KEY_NOT_FOUND', 'NOT_FOUND'] },
 };
 
 function dCodes(operationId: string, status: string): string[] {
