@@ -2,14 +2,12 @@
 // one D key and one product loses no acknowledged update; two instances on one
 // event store and one Redis updating one key answer at most 1% non-2xx.
 import t from 'tap';
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { openEmbeddedEventStore } from '../../src/infra/eventstore/embedded.js';
 import { openEventStoreDb } from '../../src/infra/eventstore/esdb.js';
 import type { EventStore } from '../../src/infra/eventstore/types.js';
-import { REDIS_URL, tempDir } from '../support/app.js';
-import { startEmulator } from '../support/esdb-emulator.js';
-import { deletePrefix } from '../support/redis-cleanup.js';
+import { tempDir } from '../support/app.js';
+import { twoServersOnOneLog } from '../support/faults.js';
 import { postJson, startServer } from '../support/server.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -97,22 +95,7 @@ t.test('kill -9 while clients update one key and one product: no acknowledged up
 });
 
 t.test('two instances on one event store and one Redis, 40 clients on one key: at most 1% non-2xx', async (t) => {
-  const emulator = await startEmulator({ batchAppend: true });
-  t.teardown(() => emulator.stop());
-  const prefix = `test:${randomUUID()}:`;
-  t.teardown(() => deletePrefix(REDIS_URL, prefix));
-  const shared = {
-    EVENTSTORE_URL: emulator.url,
-    REDIS_URL,
-    REDIS_KEY_PREFIX: prefix,
-    JWT_SECRET: randomUUID() + randomUUID(),
-    OTP_SECRET: randomUUID() + randomUUID(),
-    DATA_KEY_SECRET: randomUUID() + randomUUID(),
-  };
-  const servers = await Promise.all([
-    startServer(t, { ...shared, DATA_DIR: tempDir(t) }),
-    startServer(t, { ...shared, DATA_DIR: tempDir(t) }),
-  ]);
+  const { emulator, servers } = await twoServersOnOneLog(t);
   const token = await signIn(servers[0]!.url);
   t.equal((await postJson(`${servers[0]!.url}/api/data`, { key: 'hot', value: 0 }, { authorization: `Bearer ${token}` })).status, 201);
 

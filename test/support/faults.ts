@@ -16,7 +16,7 @@ import { startEmulator } from './esdb-emulator.js';
 import { emptyAcknowledged, missingWrites, writeLoad, type Acknowledged } from './load.js';
 import { deletePrefix } from './redis-cleanup.js';
 import { privateRedis } from './redis-server.js';
-import { compareWithReplay } from './replay-check.js';
+import { expectEqualToReplay } from './replay-check.js';
 import { postJson, startServer, type RunningServer } from './server.js';
 
 export interface FaultResult {
@@ -85,14 +85,7 @@ async function checkEverything(
   for (const server of servers) t.equal(await server.stop('SIGTERM'), 0, 'graceful stop');
   const eventStore = await openLog();
   const readStore = await openRedisReadStore({ url: redis.url, prefix: redis.prefix });
-  try {
-    for (const model of await compareWithReplay(eventStore, readStore)) {
-      t.same(model.differences, [], `${model.model} (${model.keys} keys) equals a fresh replay`);
-    }
-  } finally {
-    await readStore.close();
-    await eventStore.close();
-  }
+  await expectEqualToReplay(t, eventStore, readStore);
   return lost;
 }
 
@@ -254,7 +247,13 @@ export async function eventStoreOutage(
  * both running projections, written to concurrently: uniqueness holds across
  * them, tokens work on both, and no event is applied twice.
  */
-export async function twoInstances(t: Test, options: LoadShape & { racers: number }): Promise<FaultResult> {
+/**
+ * Two service processes on one event store (the emulator, BatchAppend) and one
+ * Redis under a prefix of their own, with the same secrets (one DATA_KEY_SECRET
+ * for both: the same stream names, and keys both can unwrap). Everything is
+ * stopped and cleaned up in teardown.
+ */
+export async function twoServersOnOneLog(t: Test) {
   const emulator = await startEmulator({ batchAppend: true });
   t.teardown(() => emulator.stop());
   const prefix = `test:${randomUUID()}:`;
@@ -265,13 +264,17 @@ export async function twoInstances(t: Test, options: LoadShape & { racers: numbe
     REDIS_KEY_PREFIX: prefix,
     JWT_SECRET: randomUUID() + randomUUID(),
     OTP_SECRET: randomUUID() + randomUUID(),
-    // One secret for both: the same stream names, and keys both can unwrap.
     DATA_KEY_SECRET: randomUUID() + randomUUID(),
   };
   const servers = await Promise.all([
     startServer(t, { ...shared, DATA_DIR: tempDir(t) }),
     startServer(t, { ...shared, DATA_DIR: tempDir(t) }),
   ]);
+  return { emulator, prefix, shared, servers };
+}
+
+export async function twoInstances(t: Test, options: LoadShape & { racers: number }): Promise<FaultResult> {
+  const { prefix, shared, servers } = await twoServersOnOneLog(t);
   const via = (i: number) => servers[i % 2]!.url;
 
   const race = await Promise.all(

@@ -3,6 +3,7 @@
 // (no event applied twice, none skipped, nothing half-applied).
 import { allProjections } from '../../projections/index.js';
 import { replay } from '../../projections/replay.js';
+import type { Test } from 'tap';
 import type { EventStore } from '../../src/infra/eventstore/types.js';
 import { createMemoryReadStore } from '../../src/infra/readstore/memory.js';
 import type { ReadModelStore } from '../../src/infra/readstore/types.js';
@@ -36,4 +37,20 @@ export async function compareWithReplay(eventStore: EventStore, readStore: ReadM
     out.push({ model: p.name, keys: keys.size, differences: differences.slice(0, 10) });
   }
   return out;
+}
+
+/** Every read model in `readStore` equals a fresh replay of `eventStore`, one assertion per model; both stores are closed after. */
+export async function expectEqualToReplay(
+  t: Test,
+  eventStore: EventStore,
+  readStore: ReadModelStore,
+): Promise<void> {
+  try {
+    for (const model of await compareWithReplay(eventStore, readStore)) {
+      t.same(model.differences, [], `${model.model} (${model.keys} keys) equals a fresh replay`);
+    }
+  } finally {
+    await readStore.close();
+    await eventStore.close();
+  }
 }
