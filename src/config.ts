@@ -182,9 +182,7 @@ function redisClusterNodes(env: Env): RedisClusterNode[] | undefined {
   const prefix = str(env, 'REDIS_KEY_PREFIX') ?? '';
   // A brace in the prefix would become every key's hash tag: all read models on one slot.
   if (/[{}]/.test(prefix)) throw new ConfigError('REDIS_KEY_PREFIX', 'must not contain { or } on a Redis Cluster (it would be every key\'s hash tag)');
-  const nodes = raw
-    .split(',')
-    .map((entry) => entry.trim())
+  const nodes = list(raw)
     .filter((entry) => entry !== '')
     .map((entry) => {
       const match = /^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/.exec(entry);
@@ -198,6 +196,11 @@ function redisClusterNodes(env: Env): RedisClusterNode[] | undefined {
   return nodes;
 }
 
+/** The trimmed entries of a comma-separated value (none when unset). */
+function list(raw: string | undefined): string[] {
+  return raw === undefined ? [] : raw.split(',').map((entry) => entry.trim());
+}
+
 function oneOf<T extends string>(env: Env, name: string, values: readonly T[], fallback: T): T {
   const raw = str(env, name);
   if (raw === undefined) return fallback;
@@ -209,10 +212,7 @@ function oneOf<T extends string>(env: Env, name: string, values: readonly T[], f
 
 /** Comma-separated origins (scheme://host[:port]), each exactly as a browser sends it in `Origin`. */
 function origins(env: Env, name: string): string[] {
-  const raw = str(env, name);
-  if (raw === undefined) return [];
-  return raw.split(',').map((entry) => {
-    const value = entry.trim();
+  return list(str(env, name)).map((value) => {
     let origin: string | undefined;
     try {
       origin = new URL(value).origin;
@@ -248,10 +248,7 @@ function mailTransport(chosen: 'smtp' | 'outbox' | 'auto', smtpUrl: string | und
 const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
 
 function proxies(env: Env, name: string): string[] {
-  const raw = str(env, name);
-  if (raw === undefined) return [];
-  return raw.split(',').map((entry) => {
-    const value = entry.trim();
+  return list(str(env, name)).map((value) => {
     const [address, prefix, ...rest] = value.split('/');
     const family = isIP(address ?? '');
     const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
