@@ -110,7 +110,8 @@ export function loggerOptions(level: string, stream?: DestinationStream, pretty 
     redact: { paths: REDACT_PATHS, censor: '[Redacted]' },
     serializers: {
       req(request: { method: string; url: string; id: string; ip?: string }) {
-        return { id: request.id, method: request.method, url: redactUrl(request.url), remoteAddress: request.ip };
+        // No client address: it is personal data (API-CONTRACT.md), and logs hold ids only.
+        return { id: request.id, method: request.method, url: redactUrl(request.url) };
       },
     },
     ...(stream ? { stream } : {}),

@@ -50,6 +50,18 @@ t.test('reset-link tokens and query values never reach the log, however the URL 
   t.match(lines, /"url":"\/products\?page=\[Redacted\]"/, 'page is logged only as a number');
 });
 
+t.test('the client address and user agent never reach the log (they are personal data)', async (t) => {
+  const m = await buildWithMail(t, { env: { LOG_LEVEL: 'info' } });
+  const address = '203.0.113.77';
+  const agent = 'DistinctAgent/9.7';
+  const res = await m.app.inject({ method: 'GET', url: '/health', remoteAddress: address, headers: { 'user-agent': agent } });
+  t.equal(res.statusCode, 200);
+  const lines = m.logs.lines.join('\n');
+  t.match(lines, /"url":"\/health"/, 'the request was logged');
+  t.notOk(lines.includes(address), 'no client address in the log');
+  t.notOk(lines.includes(agent), 'no user agent in the log');
+});
+
 /** Every route in openapi.yaml, plus the operational ones it hides, with real ids filled in. */
 async function everyUrl(values: Record<string, string>): Promise<{ label: string; url: string }[]> {
   const routes = await routesFromOpenApi();
