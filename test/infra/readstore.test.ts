@@ -75,6 +75,36 @@ for (const kind of storeKinds(t)) {
       t.same(await store.zpage('m', 'none', 0, 9, 'item:'), { total: 0, members: [], hashes: [] });
     });
 
+    t.test('a large sorted set filled in random order, updated and trimmed, ranges like Redis', async (t) => {
+      // More members than the in-process set splices (it rebuilds its order on the next read instead).
+      const store = await readStoreFor(t, kind);
+      const n = 3000;
+      const members = Array.from({ length: n }, (_, i) => `m${((i * 7919) % n).toString(36)}`);
+      const ops: WriteOp[] = members.map((member, i) => ({ op: 'zadd', key: 'big', score: i % 3, member }));
+      // Same score again: nothing moves; a new score moves the member; removed members are gone.
+      ops.push({ op: 'zadd', key: 'big', score: 0, member: members[0]! });
+      ops.push({ op: 'zadd', key: 'big', score: 5, member: members[1]! });
+      for (const member of members.slice(2, 12)) ops.push({ op: 'zrem', key: 'big', member });
+      await firstWrite(store, ops);
+      const score = new Map(members.map((m, i) => [m, i % 3]));
+      score.set(members[1]!, 5);
+      const kept = members.filter((m) => !members.slice(2, 12).includes(m));
+      const expected = kept.sort((a, b) => score.get(a)! - score.get(b)! || (a < b ? -1 : a > b ? 1 : 0));
+      t.equal(await store.zcard('m', 'big'), n - 10);
+      t.same(await store.zrange('m', 'big', 0, -1), expected);
+      t.same(await store.zrange('m', 'big', 0, 4, 'desc'), expected.slice(-5).reverse());
+      // Inserts after the rebuild keep the order too (at the end, and in the middle).
+      await store.apply({
+        model: 'm', generation: 1, expected: 'p1', next: 'p2', requireCurrent: true,
+        ops: [{ op: 'zadd', key: 'big', score: 9, member: 'zz-last' }, { op: 'zadd', key: 'big', score: 1, member: 'm-middle' }],
+      });
+      const after = [...expected, 'm-middle', 'zz-last'].sort((a, b) => {
+        const s = (m: string) => (m === 'zz-last' ? 9 : m === 'm-middle' ? 1 : score.get(m)!);
+        return s(a) - s(b) || (a < b ? -1 : a > b ? 1 : 0);
+      });
+      t.same(await store.zrange('m', 'big', 0, -1), after);
+    });
+
     t.test('checkpoint compare: skipped, conflict, and nothing applied twice', async (t) => {
       const store = await readStoreFor(t, kind);
       const req = (expected: string, next: string): ApplyRequest => ({

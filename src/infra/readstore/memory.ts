@@ -4,11 +4,25 @@ import type { ApplyOutcome, ApplyRequest, ReadModelStore, WriteOp } from './type
 
 /** A sorted set ordered like Redis: by score, then by member. */
 class SortedSet {
+  /** Above this size an insert into the middle no longer splices: the order is rebuilt when next read. */
+  private static readonly SPLICE_LIMIT = 1024;
   private readonly scores = new Map<string, number>();
-  private readonly order: { score: number; member: string }[] = [];
+  /** In order unless `stale`. */
+  private order: { score: number; member: string }[] = [];
+  /**
+   * Set by an insert into the middle of a large set (a user's D keys arrive in
+   * HMAC order, at random places): the order is rebuilt once, by one sort,
+   * when something reads it, instead of moving half the array per insert.
+   * Ids that only grow (products, orders) append and never go stale.
+   */
+  private stale = false;
 
   get size(): number {
-    return this.order.length;
+    return this.scores.size;
+  }
+
+  private static before(a: { score: number; member: string }, score: number, member: string): boolean {
+    return a.score < score || (a.score === score && a.member < member);
   }
 
   private indexOf(score: number, member: string): number {
@@ -16,39 +30,59 @@ class SortedSet {
     let hi = this.order.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const e = this.order[mid]!;
-      if (e.score < score || (e.score === score && e.member < member)) lo = mid + 1;
+      if (SortedSet.before(this.order[mid]!, score, member)) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   }
 
   add(score: number, member: string): void {
-    this.remove(member);
+    const had = this.scores.get(member);
+    if (had === score) return;
     this.scores.set(member, score);
-    this.order.splice(this.indexOf(score, member), 0, { score, member });
+    if (this.stale) return;
+    if (had !== undefined) this.order.splice(this.indexOf(had, member), 1);
+    const last = this.order[this.order.length - 1];
+    if (!last || SortedSet.before(last, score, member)) this.order.push({ score, member });
+    else if (this.order.length < SortedSet.SPLICE_LIMIT) this.order.splice(this.indexOf(score, member), 0, { score, member });
+    else this.stale = true;
   }
 
   remove(member: string): void {
     const score = this.scores.get(member);
     if (score === undefined) return;
     this.scores.delete(member);
-    this.order.splice(this.indexOf(score, member), 1);
+    if (!this.stale) this.order.splice(this.indexOf(score, member), 1);
+  }
+
+  private ordered(): { score: number; member: string }[] {
+    if (this.stale) {
+      this.order = [...this.scores].map(([member, score]) => ({ score, member }));
+      this.order.sort((a, b) => a.score - b.score || (a.member < b.member ? -1 : a.member > b.member ? 1 : 0));
+      this.stale = false;
+    }
+    return this.order;
+  }
+
+  /** The members in no particular order (what a deletion by prefix needs: no sort). */
+  members(): IterableIterator<string> {
+    return this.scores.keys();
   }
 
   /** Redis ZRANGE rank semantics, including negative indexes. */
   range(start: number, stop: number, order: 'asc' | 'desc'): string[] {
-    const n = this.order.length;
+    const all = this.ordered();
+    const n = all.length;
     let from = start < 0 ? Math.max(n + start, 0) : start;
     let to = stop < 0 ? n + stop : Math.min(stop, n - 1);
     if (from > to || from >= n) return [];
     if (order === 'desc') [from, to] = [n - 1 - to, n - 1 - from];
-    const slice = this.order.slice(from, to + 1).map((e) => e.member);
+    const slice = all.slice(from, to + 1).map((e) => e.member);
     return order === 'desc' ? slice.reverse() : slice;
   }
 
   entries(): [string, number][] {
-    return this.order.map((e) => [e.member, e.score]);
+    return this.ordered().map((e) => [e.member, e.score]);
   }
 
   /** From entries already in order (a snapshot's), without a search per member. */
@@ -181,7 +215,7 @@ export function createMemoryReadStore(): MemoryReadStore {
       case 'delmembers': {
         const z = zset(keys, op.key, false);
         if (!z) return;
-        for (const [member] of z.entries()) keys.delete(op.prefix + member);
+        for (const member of z.members()) keys.delete(op.prefix + member);
         keys.delete(op.key);
         return;
       }
