@@ -27,10 +27,10 @@ export const dataProjection: Projection = {
         // Erased (its account's key is destroyed): the account's deletion comes later in the log and drops the rest.
         if (event.data.key === ERASED) return [];
         const { userId, key } = event.data;
-        return [
-          { op: 'set', key: dataKeys.value(userId, key), value: JSON.stringify(event.data.value) },
-          { op: 'zadd', key: dataKeys.keys(userId), score: 0, member: key },
-        ];
+        const value: WriteOp = { op: 'set', key: dataKeys.value(userId, key), value: JSON.stringify(event.data.value) };
+        // An update is decided only for a stored key, which its DataStored indexed already: one write, not two
+        // (updates are most of a D log, and the index write doubled a replay's work on them).
+        return event.type === 'DataUpdated' ? [value] : [value, { op: 'zadd', key: dataKeys.keys(userId), score: 0, member: key }];
       }
       case 'DataDeleted': {
         if (event.data.key === ERASED) return [];
