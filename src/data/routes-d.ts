@@ -10,7 +10,7 @@ import { RegistrationApiError, ref } from '../infra/http/schemas.js';
 import { fieldOf } from '../infra/http/shell.js';
 import { refuseD, signedIn, signedInCaller } from '../infra/http/signed-in.js';
 import type { Services } from '../infra/services.js';
-import { DATA, dataKeys } from '../../projections/data.js';
+import { DATA, dataKeys } from './read-model.js';
 import { deleteData, storeData, updateData } from './commands.js';
 import { Done, Found, KeyParams, StoreBody, UpdateBody, messages, serialisedValue } from './schemas.js';
 

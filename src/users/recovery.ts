@@ -8,7 +8,7 @@ import { DomainError } from '../infra/errors.js';
 import { MailUnavailableError } from '../infra/mail.js';
 import { randomCode, randomToken } from '../infra/secrets.js';
 import type { Services } from '../infra/services.js';
-import { USERS, userKeys } from '../../projections/users.js';
+import { USERS, userKeys } from './read-model.js';
 import { reserveGuess, resetCodeIssued } from './budgets.js';
 import { codeKey, findAccount, type Identifier } from './commands.js';
 import { userDecider, type ResetPurpose, type UserState } from './decider.js';
