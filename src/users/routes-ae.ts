@@ -8,7 +8,7 @@ import { fieldOf, isMissing } from '../infra/http/shell.js';
 import { ErrorBody, ref } from '../infra/http/schemas.js';
 import { withRateLimitHeaders } from '../infra/ratelimit.js';
 import type { Services } from '../infra/services.js';
-import { passwordBudgetKey } from './budgets.js';
+import { attemptLimits } from './attempt-limits.js';
 import { registerUser, signIn } from './commands.js';
 import { AccountName, Email, LoginField, Password, Username, messages } from './schemas.js';
 
@@ -32,6 +32,7 @@ function loginInvalid(errors: FastifySchemaValidationError[]): Problem {
 const tags = ['A: Dium', 'E: Products API'];
 
 export const aeUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
+  const limits = attemptLimits(services);
   app.post(
     '/register',
     {
@@ -52,11 +53,10 @@ export const aeUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
           503: ref(ErrorBody),
         }),
       },
-      config: { family: 'E', invalid: registerInvalid },
+      config: { family: 'E', invalid: registerInvalid, rateLimit: limits.naming('registration', 'username') },
     },
     async (request, reply) => {
       const { username, password, email } = request.body;
-      await app.authRateLimit.check(request, 'registration', username);
       try {
         const { userId } = await registerUser(services, {
           username,
@@ -94,11 +94,10 @@ export const aeUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
           503: ref(ErrorBody),
         }),
       },
-      config: { family: 'E', invalid: loginInvalid },
+      config: { family: 'E', invalid: loginInvalid, rateLimit: limits.password('sign-in', 'username') },
     },
     async (request) => {
       const { username, password } = request.body;
-      await app.authRateLimit.check(request, 'sign-in', await passwordBudgetKey(services, { username }), 'password');
       const result = await signIn(services, { username }, password, 'E');
       if (!result.ok) {
         if (result.reason === 'unverified') throw new Problem(403, 'Email not verified');

@@ -13,9 +13,9 @@ import { fieldOf, isMissing } from '../infra/http/shell.js';
 import { UsersApiBody, ref } from '../infra/http/schemas.js';
 import { withRateLimitHeaders } from '../infra/ratelimit.js';
 import type { Services } from '../infra/services.js';
-import { passwordBudgetKey } from './budgets.js';
+import { attemptLimits } from './attempt-limits.js';
 import { deleteAccount, registerUser, signIn } from './commands.js';
-import { requestEmailVerification, requestResetLink, resetPasswordWithToken, tokenAccount, verifyEmail } from './recovery.js';
+import { requestEmailVerification, requestResetLink, resetPasswordWithToken, verifyEmail } from './recovery.js';
 import { endSession } from './sessions.js';
 import { normaliseEmail, SESSION_SECONDS } from './events.js';
 import { AccountName, Email, LoginField, Password, Username, messages } from './schemas.js';
@@ -73,6 +73,7 @@ function bInvalid(errs: FastifySchemaValidationError[]): Problem {
 const config = { family: 'B' as const, invalid: bInvalid };
 
 export const bUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
+  const limits = attemptLimits(services);
   await app.register(fastifyCookie);
   const production = services.config.nodeEnv === 'production';
 
@@ -92,11 +93,10 @@ export const bUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
           ...errors,
         }),
       },
-      config,
+      config: { ...config, rateLimit: limits.naming('registration', 'username') },
     },
     async (request) => {
       const { username, email, password } = request.body;
-      await app.authRateLimit.check(request, 'registration', username);
       try {
         await registerUser(services, { username, email, password, mustVerifyEmail: true, profile: {}, via: 'B' });
       } catch (error) {
@@ -128,11 +128,10 @@ export const bUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
           ...errors,
         }),
       },
-      config,
+      config: { ...config, rateLimit: limits.password('sign-in', 'email') },
     },
     async (request, reply) => {
       const { email, password } = request.body;
-      await app.authRateLimit.check(request, 'sign-in', await passwordBudgetKey(services, { email }), 'password');
       const result = await signIn(services, { email }, password, 'B', { requireVerifiedEmail: true });
       if (!result.ok) {
         const code = { unknown: B.emailNotFound, 'wrong-password': B.wrongPassword, unverified: B.emailNotVerified };
@@ -168,12 +167,11 @@ export const bUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
         }),
         response: withRateLimitHeaders({ 200: Outcome([B.verified, B.invalidCode, B.wrongPassword, B.wrongEmail]), ...errors }),
       },
-      config,
+      // It checks the password first: the account's password budget, not a code budget.
+      config: { ...config, rateLimit: limits.password('code', 'email') },
     },
     async (request) => {
       const { email, code, password } = request.body;
-      // It checks the password first: the account's password budget, not a code budget.
-      await app.authRateLimit.check(request, 'code', await passwordBudgetKey(services, { email }), 'password');
       const result = await verifyEmail(services, email, password, code, 'B');
       const codes = {
         verified: B.verified,
@@ -196,10 +194,9 @@ export const bUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
         body: Type.Object({ email: AccountName }),
         response: withRateLimitHeaders({ 200: Outcome([B.codeResent, B.emailNotFound, B.verified]), ...errors }),
       },
-      config,
+      config: { ...config, rateLimit: limits.naming('code', 'email') },
     },
     async (request) => {
-      await app.authRateLimit.check(request, 'code', request.body.email);
       const result = await requestEmailVerification(services, request.body.email, 'B');
       return ok({ sent: B.codeResent, unknown: B.emailNotFound, 'already-verified': B.verified }[result]);
     },
@@ -215,10 +212,9 @@ export const bUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
         body: Type.Object({ email: AccountName }),
         response: withRateLimitHeaders({ 200: Outcome([B.resetMailSent, B.emailNotFound]), ...errors }),
       },
-      config,
+      config: { ...config, rateLimit: limits.naming('reset', 'email') },
     },
     async (request) => {
-      await app.authRateLimit.check(request, 'reset', request.body.email);
       const result = await requestResetLink(services, request.body.email, 'B');
       return ok(result === 'sent' ? B.resetMailSent : B.emailNotFound);
     },
@@ -235,11 +231,10 @@ export const bUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
         body: Type.Object({ password: Password }),
         response: withRateLimitHeaders({ 200: Outcome([B.passwordReset, B.resetTokenInvalid]), ...errors }),
       },
-      config,
+      config: { ...config, rateLimit: limits.resetToken((request) => (request.params as { token: string }).token) },
     },
     async (request) => {
       const { token } = request.params;
-      await app.authRateLimit.check(request, 'reset', tokenAccount(token));
       const account = await resetPasswordWithToken(services, 'reset-link', token, request.body.password, 'B');
       return ok(account ? B.passwordReset : B.resetTokenInvalid);
     },
@@ -255,11 +250,10 @@ export const bUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
         body: Type.Object({ email: AccountName, password: LoginField }),
         response: withRateLimitHeaders({ 200: Outcome([B.userDeleted, B.wrongPassword, B.wrongEmail]), ...errors }),
       },
-      config,
+      config: { ...config, rateLimit: limits.password('sign-in', 'email') },
     },
     async (request) => {
       const { email, password } = request.body;
-      await app.authRateLimit.check(request, 'sign-in', await passwordBudgetKey(services, { email }), 'password');
       const result = await deleteAccount(services, { email }, password, 'B');
       if (result.ok) return ok(B.userDeleted);
       return ok(result.reason === 'unknown' ? B.wrongEmail : B.wrongPassword);

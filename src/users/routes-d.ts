@@ -8,7 +8,7 @@ import { fieldOf, isMissing } from '../infra/http/shell.js';
 import { RegistrationApiError, ref } from '../infra/http/schemas.js';
 import { withRateLimitHeaders } from '../infra/ratelimit.js';
 import type { Services } from '../infra/services.js';
-import { passwordBudgetKey } from './budgets.js';
+import { attemptLimits } from './attempt-limits.js';
 import { registerUser, signIn } from './commands.js';
 import { normaliseEmail, SESSION_SECONDS } from './events.js';
 import { AccountName, Email, LoginField, Password, Username, messages } from './schemas.js';
@@ -73,6 +73,7 @@ function tokenInvalid(errors: FastifySchemaValidationError[]): Problem {
 const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [s, ref(RegistrationApiError)]));
 
 export const dUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
+  const limits = attemptLimits(services);
   app.post(
     '/api/register',
     {
@@ -106,11 +107,10 @@ export const dUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
           ...errors(400, 409, 429, 503),
         }),
       },
-      config: { family: 'D', invalid: registerInvalid },
+      config: { family: 'D', invalid: registerInvalid, rateLimit: limits.naming('registration', 'username') },
     },
     async (request, reply) => {
       const { username, email, password, full_name, age, gender } = request.body;
-      await app.authRateLimit.check(request, 'registration', username);
       try {
         const { userId } = await registerUser(services, {
           username,
@@ -159,11 +159,10 @@ export const dUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
           ...errors(400, 401, 403, 429, 503),
         }),
       },
-      config: { family: 'D', invalid: tokenInvalid },
+      config: { family: 'D', invalid: tokenInvalid, rateLimit: limits.password('sign-in', 'username') },
     },
     async (request) => {
       const { username, password } = request.body;
-      await app.authRateLimit.check(request, 'sign-in', await passwordBudgetKey(services, { username }), 'password');
       const result = await signIn(services, { username }, password, 'D');
       if (!result.ok) {
         if (result.reason === 'unverified') throw problem(403, 'EMAIL_NOT_VERIFIED');
