@@ -38,7 +38,7 @@ import { orderRoutes } from './orders/routes-a.js';
 import { dataRoutes } from './data/routes-d.js';
 import { openPersonalData } from './personal.js';
 import { SESSION_SECONDS } from './users/events.js';
-import { sessionLiveness } from './users/sessions.js';
+import { sessionLiveness } from './users/sign-in.js';
 import type { KeyBackend } from './infra/keystore/types.js';
 
 /** Request bodies above this are refused with 413 (API-CONTRACT.md). */

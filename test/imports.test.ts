@@ -100,24 +100,24 @@ t.test('the rules refuse imports that run the wrong way', async (t) => {
     ['src/infra/auth.ts', '../users/events.js'],
     ['src/infra/auth.ts', '../../projections/users.js'],
     ['src/infra/http/shell.ts', '../../personal.js'],
-    ['src/users/sessions.ts', '../../projections/users.js'],
+    ['src/users/sign-in.ts', '../../projections/users.js'],
     ['src/orders/queries.ts', '../../projections/orders.js'],
     ['src/users/events.ts', '../infra/http/envelopes.js'],
-    ['src/users/decider.ts', './recovery.js'],
-    ['src/users/recovery.ts', './routes-c.js'],
+    ['src/users/decider.ts', './password-reset.js'],
+    ['src/users/password-reset.ts', './routes-c.js'],
     ['src/orders/commands.ts', '../products/queries.js'],
-    ['projections/runner.ts', '../src/users/sessions.js'],
+    ['projections/runner.ts', '../src/users/sign-in.js'],
     ['projections/users.ts', '../src/users/routes-b.js'],
     ['src/shared/family.ts', '../infra/http/envelopes.js'],
-    ['src/users/commands.ts', '../app.js'],
+    ['src/users/registration.ts', '../app.js'],
   ];
   for (const [from, specifier] of wrong) {
     const to = resolveSpecifier(from, specifier)!;
     t.type(violation(from, to), 'string', `${from} → ${specifier} is refused`);
   }
   const right: [string, string][] = [
-    ['src/users/routes-b.ts', './sessions.js'],
-    ['src/users/sessions.ts', './read-model.js'],
+    ['src/users/routes-b.ts', './sign-in.js'],
+    ['src/users/sign-in.ts', './read-model.js'],
     ['src/users/events.ts', '../shared/family.js'],
     ['src/infra/http/envelopes.ts', '../../shared/family.js'],
     ['projections/users.ts', '../src/users/read-model.js'],

@@ -9,7 +9,7 @@ import { ErrorBody, ref } from '../infra/http/schemas.js';
 import { withRateLimitHeaders } from '../infra/ratelimit.js';
 import type { Services } from '../infra/services.js';
 import { attemptLimits } from './attempt-limits.js';
-import { accountForReset, requestResetCode, resetPasswordWithCode } from './recovery.js';
+import { accountForReset, requestResetCode, resetPasswordWithCode } from './password-reset.js';
 import { AccountName, Email, Password, messages } from './schemas.js';
 
 const tags = ['A: Dium'];

@@ -9,7 +9,7 @@ import { ErrorBody, ref } from '../infra/http/schemas.js';
 import { withRateLimitHeaders } from '../infra/ratelimit.js';
 import type { Services } from '../infra/services.js';
 import { attemptLimits } from './attempt-limits.js';
-import { registerUser, signIn } from './commands.js';
+import { registerUser, signIn } from './accounts.js';
 import { AccountName, Email, LoginField, Password, Username, messages } from './schemas.js';
 
 const REQUIRED = 'Username and password are required';

@@ -14,9 +14,9 @@ import { UsersApiBody, ref } from '../infra/http/schemas.js';
 import { withRateLimitHeaders } from '../infra/ratelimit.js';
 import type { Services } from '../infra/services.js';
 import { attemptLimits } from './attempt-limits.js';
-import { deleteAccount, registerUser, signIn } from './commands.js';
-import { requestEmailVerification, requestResetLink, resetPasswordWithToken, verifyEmail } from './recovery.js';
-import { endSession } from './sessions.js';
+import { deleteAccount, registerUser, signIn } from './accounts.js';
+import { requestEmailVerification, requestResetLink, resetPasswordWithToken, verifyEmail } from './password-reset.js';
+import { endSession } from './sign-in.js';
 import { normaliseEmail, SESSION_SECONDS } from './events.js';
 import { AccountName, Email, LoginField, Password, Username, messages } from './schemas.js';
 

@@ -10,9 +10,9 @@ import { ErrorBody, ref } from '../infra/http/schemas.js';
 import { withRateLimitHeaders } from '../infra/ratelimit.js';
 import type { Services } from '../infra/services.js';
 import { attemptLimits } from './attempt-limits.js';
-import { findAccount, registerUser, signIn } from './commands.js';
+import { findAccount, registerUser, signIn } from './accounts.js';
 import type { Profile } from './events.js';
-import { exchangeResetCode, requestResetCode, resetPasswordWithToken } from './recovery.js';
+import { exchangeResetCode, requestResetCode, resetPasswordWithToken } from './password-reset.js';
 import { AccountName, DeliveryAddress, Email, LoginField, Password, Username, messages } from './schemas.js';
 
 const tags = ['C: Auth'];

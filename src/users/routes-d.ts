@@ -9,7 +9,7 @@ import { RegistrationApiError, ref } from '../infra/http/schemas.js';
 import { withRateLimitHeaders } from '../infra/ratelimit.js';
 import type { Services } from '../infra/services.js';
 import { attemptLimits } from './attempt-limits.js';
-import { registerUser, signIn } from './commands.js';
+import { registerUser, signIn } from './accounts.js';
 import { normaliseEmail, SESSION_SECONDS } from './events.js';
 import { AccountName, Email, LoginField, Password, Username, messages } from './schemas.js';
 

@@ -10,7 +10,7 @@ import { randomCode, randomToken } from '../infra/secrets.js';
 import type { Services } from '../infra/services.js';
 import { USERS, userKeys } from './read-model.js';
 import { reserveGuess, resetCodeIssued } from './budgets.js';
-import { codeKey, findAccount, type Identifier } from './commands.js';
+import { codeKey, findAccount, type Identifier } from './accounts.js';
 import { userDecider, type ResetPurpose, type UserState } from './decider.js';
 import { normaliseEmail, streams, type Family, type UserEvent } from './events.js';
 import { mayMail, resetCodeMail, resetLinkMail, verificationCodeMail } from './mails.js';

@@ -4,7 +4,7 @@
 import { handle } from '../infra/commands.js';
 import type { Services } from '../infra/services.js';
 import { sessionEntry } from './read-model.js';
-import { sessionKey } from './commands.js';
+import { sessionKey } from './accounts.js';
 import { userDecider } from './decider.js';
 import { streams, type Family } from './events.js';
 
