@@ -5,7 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import type { AttemptKind, RateLimitRule } from '../infra/ratelimit.js';
 import type { Services } from '../infra/services.js';
 import { passwordBudgetKey } from './budgets.js';
-import { tokenAccount } from './password-reset.js';
+import { tokenAccount } from './tokens.js';
 
 type NameField = 'username' | 'email';
 

@@ -1,91 +1,23 @@
-// Email verification and password resets: one-time secrets that are random
-// (CSPRNG), mailed, stored only as keyed HMACs, single use, expiring, and void
-// after five wrong attempts or when a newer one is issued (the decider).
-// A recipient gets a few mails an hour at most (mayMail), and guesses at reset
-// codes draw on a risk budget shared by every client (budgets.ts).
+// Password resets, all four secret kinds: A's mailed code with its username
+// (`/reset`, `/new-password`), B's mailed link token, C's mailed code traded
+// for a reset token (`/auth/forgot`, `/auth/forgot/otp`, `/auth/forgot/reset`).
+// Secrets are random, mailed, stored only as keyed HMACs, single use, expiring,
+// and void after five wrong attempts or when a newer one is issued (the
+// decider). A recipient gets a few mails an hour at most (mayMail), and
+// guesses at reset codes draw on a risk budget shared by every client
+// (budgets.ts).
 import { handle } from '../infra/commands.js';
-import { DomainError } from '../infra/errors.js';
 import { MailUnavailableError } from '../infra/mail.js';
-import { randomCode, randomToken } from '../infra/secrets.js';
+import { randomCode } from '../infra/secrets.js';
 import type { Services } from '../infra/services.js';
 import { USERS, userKeys } from './read-model.js';
 import { reserveGuess, resetCodeIssued } from './budgets.js';
-import { codeKey, findAccount, type Identifier } from './accounts.js';
+import { findAccount, type Identifier } from './accounts.js';
 import { userDecider, type ResetPurpose, type UserState } from './decider.js';
-import { normaliseEmail, streams, type Family, type UserEvent } from './events.js';
-import { mayMail, resetCodeMail, resetLinkMail, verificationCodeMail } from './mails.js';
-
-const used = (events: UserEvent[]) => events.some((e) => e.type === 'OneTimeCodeUsed');
-
-const isDomain = (error: unknown, ...codes: string[]): error is DomainError =>
-  error instanceof DomainError && codes.includes(error.code);
-
-/** Attempts per command before a busy stream gives up (concurrent code attempts serialise on one stream). */
-const ATTEMPTS = 20;
-
-export type ResendResult = 'sent' | 'unknown' | 'already-verified';
-
-/** A new email verification code by mail (the previous one is void). */
-export async function requestEmailVerification(svc: Services, email: string, via: Family): Promise<ResendResult> {
-  const account = await findAccount(svc, { email });
-  if (!account || account.userId === null || account.email === null) return 'unknown';
-  if (account.emailVerified) return 'already-verified';
-  // Over the recipient's hourly mails: answered as sent, nothing issued (the code mailed last stays good).
-  if (!(await mayMail(svc, account.email))) {
-    await svc.mailer.probe();
-    return 'sent';
-  }
-  const code = randomCode();
-  try {
-    const requested = await handle(svc.eventStore, streams.user(account.userId), userDecider, {
-      type: 'RequestEmailVerification',
-      data: { codeKey: codeKey(svc, 'email-verification', code), via },
-      metadata: { now: svc.now() },
-    });
-    await svc.settle(requested.position);
-  } catch (error) {
-    if (isDomain(error, 'AlreadyVerified')) return 'already-verified';
-    if (isDomain(error, 'UnknownUser', 'NoEmail')) return 'unknown';
-    throw error;
-  }
-  await svc.mailer.send(verificationCodeMail(account.email, code));
-  return 'sent';
-}
-
-export type VerifyResult = 'verified' | 'already-verified' | 'unknown' | 'wrong-password' | 'invalid-code';
-
-/** B's verify-sentcode: the password proves the account, the code proves the mailbox. */
-export async function verifyEmail(
-  svc: Services,
-  email: string,
-  password: string,
-  code: string,
-  via: Family,
-): Promise<VerifyResult> {
-  const account = await findAccount(svc, { email });
-  if (!account || account.userId === null) {
-    await svc.passwords.verifyNothing(password);
-    return 'unknown';
-  }
-  if (!(await svc.passwords.verify(account.passwordHash, password))) return 'wrong-password';
-  if (account.emailVerified) return 'already-verified';
-  try {
-    const verified = await handle(
-      svc.eventStore,
-      streams.user(account.userId),
-      userDecider,
-      { type: 'VerifyEmail', data: { codeKey: codeKey(svc, 'email-verification', code), via }, metadata: { now: svc.now() } },
-      { attempts: ATTEMPTS },
-    );
-    await svc.settle(verified.position);
-    return used(verified.events) ? 'verified' : 'invalid-code';
-  } catch (error) {
-    if (isDomain(error, 'InvalidCode')) return 'invalid-code';
-    if (isDomain(error, 'AlreadyVerified')) return 'already-verified';
-    if (isDomain(error, 'UnknownUser')) return 'unknown';
-    throw error;
-  }
-}
+import { normaliseEmail, streams, type Family } from './events.js';
+import { mayMail, resetCodeMail, resetLinkMail } from './mails.js';
+import { ATTEMPTS, isDomain, used } from './outcomes.js';
+import { codeKey, newToken, tokenAccount } from './tokens.js';
 
 /**
  * Answers that must not tell whether an account exists cannot do the same
@@ -169,16 +101,6 @@ export async function accountForReset(svc: Services, username: string, email: st
   const account = await findAccount(svc, { username });
   return account && account.email !== null && account.email === normaliseEmail(email) ? account : null;
 }
-
-/** Reset links (B) and reset tokens (C) name their account: `<userId>.<32 random characters>`. */
-const TOKEN = /^([1-9][0-9]{0,14})\.([A-Za-z0-9_-]{32})$/;
-
-export function tokenAccount(token: string): number | null {
-  const m = TOKEN.exec(token);
-  return m ? Number(m[1]) : null;
-}
-
-const newToken = (userId: number) => `${userId}.${randomToken()}`;
 
 /** B's `/users/reset-password`: a link token by mail. */
 export async function requestResetLink(svc: Services, email: string, via: Family): Promise<'sent' | 'unknown'> {

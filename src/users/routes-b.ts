@@ -7,16 +7,18 @@ import type { FastifyReply, FastifyRequest, FastifySchemaValidationError } from 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import fastifyCookie from '@fastify/cookie';
 import { Type, type TSchema } from '@sinclair/typebox';
-import { DomainError, Problem } from '../infra/errors.js';
+import { Problem } from '../infra/errors.js';
 import { bearer } from '../infra/auth.js';
 import { fieldOf, isMissing } from '../infra/http/shell.js';
 import { UsersApiBody, ref } from '../infra/http/schemas.js';
 import { withRateLimitHeaders } from '../infra/ratelimit.js';
 import type { Services } from '../infra/services.js';
 import { attemptLimits } from './attempt-limits.js';
-import { deleteAccount, registerUser, signIn } from './accounts.js';
-import { requestEmailVerification, requestResetLink, resetPasswordWithToken, verifyEmail } from './password-reset.js';
-import { endSession } from './sign-in.js';
+import { deleteAccount } from './deletion.js';
+import { requestEmailVerification, verifyEmail } from './email-verification.js';
+import { requestResetLink, resetPasswordWithToken } from './password-reset.js';
+import { register } from './registration.js';
+import { logOut, signIn } from './sign-in.js';
 import { normaliseEmail, SESSION_SECONDS } from './events.js';
 import { AccountName, Email, LoginField, Password, Username, messages } from './schemas.js';
 
@@ -41,6 +43,9 @@ export const B = {
   codeResent: 616,
   userDeleted: 617,
 } as const;
+
+/** A name someone else holds: its documented code. */
+const TAKEN = { username: B.usernameInUse, email: B.emailInUse };
 
 const SESSION_COOKIE = 'sessionId';
 
@@ -97,13 +102,8 @@ export const bUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
     },
     async (request) => {
       const { username, email, password } = request.body;
-      try {
-        await registerUser(services, { username, email, password, mustVerifyEmail: true, profile: {}, via: 'B' });
-      } catch (error) {
-        if (error instanceof DomainError && error.code === 'UsernameTaken') return ok(B.usernameInUse);
-        if (error instanceof DomainError && error.code === 'EmailTaken') return ok(B.emailInUse);
-        throw error;
-      }
+      const outcome = await register(services, { username, email, password, mustVerifyEmail: true, profile: {}, via: 'B' });
+      if (outcome.kind === 'taken') return ok(TAKEN[outcome.name]);
       return ok(B.registered, { username, email: normaliseEmail(email) });
     },
   );
@@ -274,25 +274,9 @@ export const bUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
       exposeHeadRoute: false,
     },
     async (request: FastifyRequest, reply: FastifyReply) => {
-      for (const named of namedSessions(request)) {
-        await endSession(services, named.sessionId, 'B', named.userId);
-      }
+      await logOut(services, { cookie: request.cookies[SESSION_COOKIE], bearer: bearer(request) }, app.auth.decode, 'B');
       void reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return ok(B.loggedOut);
     },
   );
-
-  /** Every session the request names: the cookie, and a Bearer value that is either an access token or a session id. */
-  function namedSessions(request: FastifyRequest): { sessionId: string; userId?: number }[] {
-    const named: { sessionId: string; userId?: number }[] = [];
-    const cookie = request.cookies[SESSION_COOKIE];
-    if (cookie && cookie.length <= 256) named.push({ sessionId: cookie });
-    const value = bearer(request);
-    if (value && value.length <= 4096) {
-      const principal = app.auth.decode(value);
-      if (principal) named.push({ sessionId: principal.sessionId, userId: principal.userId });
-      else if (value.length <= 256) named.push({ sessionId: value });
-    }
-    return named;
-  }
 };

@@ -4,16 +4,24 @@
 import type { FastifyRequest, FastifySchemaValidationError } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { DomainError, Problem } from '../infra/errors.js';
+import { Problem } from '../infra/errors.js';
 import { fieldOf, isMissing } from '../infra/http/shell.js';
 import { ErrorBody, ref } from '../infra/http/schemas.js';
 import { withRateLimitHeaders } from '../infra/ratelimit.js';
 import type { Services } from '../infra/services.js';
 import { attemptLimits } from './attempt-limits.js';
-import { findAccount, registerUser, signIn } from './accounts.js';
+import { findAccount } from './accounts.js';
+import { register } from './registration.js';
+import { signIn } from './sign-in.js';
 import type { Profile } from './events.js';
 import { exchangeResetCode, requestResetCode, resetPasswordWithToken } from './password-reset.js';
 import { AccountName, DeliveryAddress, Email, LoginField, Password, Username, messages } from './schemas.js';
+
+/** A name someone else holds: 409. */
+const TAKEN = {
+  username: new Problem(409, 'Username already exists'),
+  email: new Problem(409, 'Email already exists'),
+};
 
 const tags = ['C: Auth'];
 
@@ -134,21 +142,16 @@ export const cUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
         ...(body.phoneNumber === undefined ? {} : { phoneNumber: body.phoneNumber }),
         ...(address === undefined ? {} : { deliveryAddress: address }),
       };
-      try {
-        const { userId } = await registerUser(services, {
-          username: body.username,
-          email: body.email,
-          password: body.password,
-          mustVerifyEmail: false,
-          profile,
-          via: 'C',
-        });
-        return reply.code(201).send({ message: 'Account created successfully', user_id: String(userId) });
-      } catch (error) {
-        if (error instanceof DomainError && error.code === 'UsernameTaken') throw new Problem(409, 'Username already exists');
-        if (error instanceof DomainError && error.code === 'EmailTaken') throw new Problem(409, 'Email already exists');
-        throw error;
-      }
+      const outcome = await register(services, {
+        username: body.username,
+        email: body.email,
+        password: body.password,
+        mustVerifyEmail: false,
+        profile,
+        via: 'C',
+      });
+      if (outcome.kind === 'taken') throw TAKEN[outcome.name];
+      return reply.code(201).send({ message: 'Account created successfully', user_id: String(outcome.userId) });
     },
   );
 

@@ -3,15 +3,19 @@
 import type { FastifySchemaValidationError } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { DomainError, Problem } from '../infra/errors.js';
+import { Problem } from '../infra/errors.js';
 import { fieldOf, isMissing } from '../infra/http/shell.js';
 import { RegistrationApiError, ref } from '../infra/http/schemas.js';
 import { withRateLimitHeaders } from '../infra/ratelimit.js';
 import type { Services } from '../infra/services.js';
 import { attemptLimits } from './attempt-limits.js';
-import { registerUser, signIn } from './accounts.js';
+import { register } from './registration.js';
+import { signIn } from './sign-in.js';
 import { normaliseEmail, SESSION_SECONDS } from './events.js';
 import { AccountName, Email, LoginField, Password, Username, messages } from './schemas.js';
+
+/** A name someone else holds: its documented code. */
+const TAKEN = { username: 'USERNAME_EXISTS', email: 'EMAIL_EXISTS' } as const;
 
 const tags = ['D: Registration API'];
 
@@ -111,32 +115,27 @@ export const dUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
     },
     async (request, reply) => {
       const { username, email, password, full_name, age, gender } = request.body;
-      try {
-        const { userId } = await registerUser(services, {
+      const outcome = await register(services, {
+        username,
+        email,
+        password,
+        mustVerifyEmail: false,
+        profile: { full_name, gender, ...(age === undefined ? {} : { age }) },
+        via: 'D',
+      });
+      if (outcome.kind === 'taken') throw problem(409, TAKEN[outcome.name]);
+      return reply.code(201).send({
+        status: 'success',
+        message: 'User successfully registered!',
+        data: {
+          user_id: String(outcome.userId),
           username,
-          email,
-          password,
-          mustVerifyEmail: false,
-          profile: { full_name, gender, ...(age === undefined ? {} : { age }) },
-          via: 'D',
-        });
-        return reply.code(201).send({
-          status: 'success',
-          message: 'User successfully registered!',
-          data: {
-            user_id: String(userId),
-            username,
-            email: normaliseEmail(email),
-            full_name,
-            ...(age === undefined ? {} : { age }),
-            gender,
-          },
-        });
-      } catch (error) {
-        if (error instanceof DomainError && error.code === 'UsernameTaken') throw problem(409, 'USERNAME_EXISTS');
-        if (error instanceof DomainError && error.code === 'EmailTaken') throw problem(409, 'EMAIL_EXISTS');
-        throw error;
-      }
+          email: normaliseEmail(email),
+          full_name,
+          ...(age === undefined ? {} : { age }),
+          gender,
+        },
+      });
     },
   );
 
