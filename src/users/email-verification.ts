@@ -1,14 +1,12 @@
 // Email verification: B's accounts confirm their address with a 6-digit code
 // mailed at registration (registration.ts) or again on request; the password
 // proves the account, the code proves the mailbox.
-import { handle } from '../infra/commands.js';
 import { randomCode } from '../infra/secrets.js';
 import type { Services } from '../infra/services.js';
 import { findAccount } from './accounts.js';
-import { userDecider } from './decider.js';
-import { streams, type Family } from './events.js';
+import type { Family } from './events.js';
 import { mayMail, verificationCodeMail } from './mails.js';
-import { ATTEMPTS, isDomain, used } from './outcomes.js';
+import { ATTEMPTS, execute, used } from './execute.js';
 import { codeKey } from './tokens.js';
 
 export type ResendResult = 'sent' | 'unknown' | 'already-verified';
@@ -24,20 +22,14 @@ export async function requestEmailVerification(svc: Services, email: string, via
     return 'sent';
   }
   const code = randomCode();
-  try {
-    const requested = await handle(svc.eventStore, streams.user(account.userId), userDecider, {
-      type: 'RequestEmailVerification',
-      data: { codeKey: codeKey(svc, 'email-verification', code), via },
-      metadata: { now: svc.now() },
-    });
-    await svc.settle(requested.position);
-  } catch (error) {
-    if (isDomain(error, 'AlreadyVerified')) return 'already-verified';
-    if (isDomain(error, 'UnknownUser', 'NoEmail')) return 'unknown';
-    throw error;
-  }
-  await svc.mailer.send(verificationCodeMail(account.email, code));
-  return 'sent';
+  const issued = await execute<ResendResult>(
+    svc,
+    account.userId,
+    { type: 'RequestEmailVerification', data: { codeKey: codeKey(svc, 'email-verification', code), via } },
+    { done: () => 'sent', refused: { AlreadyVerified: 'already-verified', UnknownUser: 'unknown', NoEmail: 'unknown' } },
+  );
+  if (issued === 'sent') await svc.mailer.send(verificationCodeMail(account.email, code));
+  return issued;
 }
 
 export type VerifyResult = 'verified' | 'already-verified' | 'unknown' | 'wrong-password' | 'invalid-code';
@@ -57,20 +49,14 @@ export async function verifyEmail(
   }
   if (!(await svc.passwords.verify(account.passwordHash, password))) return 'wrong-password';
   if (account.emailVerified) return 'already-verified';
-  try {
-    const verified = await handle(
-      svc.eventStore,
-      streams.user(account.userId),
-      userDecider,
-      { type: 'VerifyEmail', data: { codeKey: codeKey(svc, 'email-verification', code), via }, metadata: { now: svc.now() } },
-      { attempts: ATTEMPTS },
-    );
-    await svc.settle(verified.position);
-    return used(verified.events) ? 'verified' : 'invalid-code';
-  } catch (error) {
-    if (isDomain(error, 'InvalidCode')) return 'invalid-code';
-    if (isDomain(error, 'AlreadyVerified')) return 'already-verified';
-    if (isDomain(error, 'UnknownUser')) return 'unknown';
-    throw error;
-  }
+  return execute<VerifyResult>(
+    svc,
+    account.userId,
+    { type: 'VerifyEmail', data: { codeKey: codeKey(svc, 'email-verification', code), via } },
+    {
+      done: (verified) => (used(verified.events) ? 'verified' : 'invalid-code'),
+      refused: { InvalidCode: 'invalid-code', AlreadyVerified: 'already-verified', UnknownUser: 'unknown' },
+    },
+    { attempts: ATTEMPTS },
+  );
 }

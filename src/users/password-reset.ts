@@ -6,18 +6,25 @@
 // decider). A recipient gets a few mails an hour at most (mayMail), and
 // guesses at reset codes draw on a risk budget shared by every client
 // (budgets.ts).
-import { handle } from '../infra/commands.js';
 import { MailUnavailableError } from '../infra/mail.js';
 import { randomCode } from '../infra/secrets.js';
 import type { Services } from '../infra/services.js';
 import { USERS, userKeys } from './read-model.js';
 import { reserveGuess, resetCodeIssued } from './budgets.js';
 import { findAccount, type Identifier } from './accounts.js';
-import { userDecider, type ResetPurpose, type UserState } from './decider.js';
-import { normaliseEmail, streams, type Family } from './events.js';
+import type { ResetPurpose, UserState } from './decider.js';
+import { normaliseEmail, type Family } from './events.js';
 import { mayMail, resetCodeMail, resetLinkMail } from './mails.js';
-import { ATTEMPTS, isDomain, used } from './outcomes.js';
+import { ATTEMPTS, execute, used } from './execute.js';
 import { codeKey, newToken, tokenAccount } from './tokens.js';
+
+/** What a reset came to: the password is new (every session ended), or the secret was no good. */
+export type ResetOutcome = { kind: 'reset'; email: string | null } | { kind: 'invalid-secret' };
+
+/** What C's code exchange came to: a reset token, or the code was no good. */
+export type ExchangeOutcome = { kind: 'token'; token: string } | { kind: 'invalid-secret' };
+
+const INVALID = { kind: 'invalid-secret' } as const;
 
 /**
  * Answers that must not tell whether an account exists cannot do the same
@@ -74,18 +81,14 @@ async function sendResetCode(svc: Services, account: UserState | null, via: Fami
   // Over the recipient's hourly mails: the same answer, nothing issued, nothing sent.
   if (!(await mayMail(svc, account.email))) return svc.mailer.probe();
   await resetCodeIssued(svc);
-  try {
-    const requested = await handle(svc.eventStore, streams.user(account.userId), userDecider, {
-      type: 'RequestPasswordReset',
-      data: { purpose: 'password-reset', codeKey: key, via },
-      metadata: { now: svc.now() },
-    });
-    await svc.settle(requested.position);
-  } catch (error) {
+  const issued = await execute(
+    svc,
+    account.userId,
+    { type: 'RequestPasswordReset', data: { purpose: 'password-reset', codeKey: key, via } },
     // Deleted in the meantime: nobody to mail, same answer.
-    if (isDomain(error, 'UnknownUser', 'NoEmail')) return svc.mailer.probe();
-    throw error;
-  }
+    { done: () => true, refused: { UnknownUser: false, NoEmail: false } },
+  );
+  if (!issued) return svc.mailer.probe();
   try {
     await svc.mailer.send(resetCodeMail(account.email, code));
   } catch (error) {
@@ -111,19 +114,14 @@ export async function requestResetLink(svc: Services, email: string, via: Family
     return 'sent';
   }
   const token = newToken(account.userId);
-  try {
-    const requested = await handle(svc.eventStore, streams.user(account.userId), userDecider, {
-      type: 'RequestPasswordReset',
-      data: { purpose: 'reset-link', codeKey: codeKey(svc, 'reset-link', token), via },
-      metadata: { now: svc.now() },
-    });
-    await svc.settle(requested.position);
-  } catch (error) {
-    if (isDomain(error, 'UnknownUser', 'NoEmail')) return 'unknown';
-    throw error;
-  }
-  await svc.mailer.send(resetLinkMail(account.email, token));
-  return 'sent';
+  const issued = await execute<'sent' | 'unknown'>(
+    svc,
+    account.userId,
+    { type: 'RequestPasswordReset', data: { purpose: 'reset-link', codeKey: codeKey(svc, 'reset-link', token), via } },
+    { done: () => 'sent', refused: { UnknownUser: 'unknown', NoEmail: 'unknown' } },
+  );
+  if (issued === 'sent') await svc.mailer.send(resetLinkMail(account.email, token));
+  return issued;
 }
 
 async function resetPassword(
@@ -133,34 +131,25 @@ async function resetPassword(
   secret: string,
   newPassword: string,
   via: Family,
-): Promise<UserState | null> {
+): Promise<ResetOutcome> {
   // The new password is hashed even when the secret turns out wrong: the answer takes as long either way.
   const passwordHash = await svc.passwords.hash(newPassword);
   // A guess at a 6-digit code (A) is charged to the shared budget first, known account or not.
   const charge = purpose === 'password-reset' ? await reserveGuess(svc, 'named') : null;
-  if (purpose === 'password-reset' && charge === null) return null;
-  if (userId === null) return null;
-  let reset;
-  try {
-    reset = await handle(
-      svc.eventStore,
-      streams.user(userId),
-      userDecider,
-      {
-        type: 'ResetPassword',
-        data: { purpose, codeKey: codeKey(svc, purpose, secret), passwordHash, via },
-        metadata: { now: svc.now() },
-      },
-      { attempts: ATTEMPTS },
-    );
-  } catch (error) {
-    if (isDomain(error, 'InvalidCode', 'UnknownUser')) return null;
-    throw error;
-  }
-  await svc.settle(reset.position);
-  if (!used(reset.events)) return null;
-  if (charge) await svc.limits.refund(charge);
-  return reset.state;
+  if (purpose === 'password-reset' && charge === null) return INVALID;
+  if (userId === null) return INVALID;
+  const outcome = await execute<ResetOutcome>(
+    svc,
+    userId,
+    { type: 'ResetPassword', data: { purpose, codeKey: codeKey(svc, purpose, secret), passwordHash, via } },
+    {
+      done: (reset) => (used(reset.events) ? { kind: 'reset', email: reset.state.email } : INVALID),
+      refused: { InvalidCode: INVALID, UnknownUser: INVALID },
+    },
+    { attempts: ATTEMPTS },
+  );
+  if (outcome.kind === 'reset' && charge) await svc.limits.refund(charge);
+  return outcome;
 }
 
 /** A's `/new-password`: username and the mailed code. Every session of the account ends. */
@@ -170,19 +159,19 @@ export async function resetPasswordWithCode(
   code: string,
   newPassword: string,
   via: Family,
-): Promise<boolean> {
+): Promise<ResetOutcome> {
   const account = await findAccount(svc, id);
-  return (await resetPassword(svc, account?.userId ?? null, 'password-reset', code, newPassword, via)) !== null;
+  return resetPassword(svc, account?.userId ?? null, 'password-reset', code, newPassword, via);
 }
 
-/** B's link or C's reset token. Answers the account (for C's message), or null when the token is no good. */
+/** B's link or C's reset token (its answer names the account's email). */
 export async function resetPasswordWithToken(
   svc: Services,
   purpose: 'reset-link' | 'reset-token',
   token: string,
   newPassword: string,
   via: Family,
-): Promise<UserState | null> {
+): Promise<ResetOutcome> {
   return resetPassword(svc, tokenAccount(token), purpose, token, newPassword, via);
 }
 
@@ -200,15 +189,15 @@ export async function exchangeResetCode(
   email: string | null,
   code: string,
   via: Family,
-): Promise<string | null> {
+): Promise<ExchangeOutcome> {
   const charge = await reserveGuess(svc, email === null ? 'code-only' : 'named');
-  if (charge === null) return null;
-  const token = await exchange(svc, email, code, via);
-  if (token !== null) await svc.limits.refund(charge);
-  return token;
+  if (charge === null) return INVALID;
+  const outcome = await exchange(svc, email, code, via);
+  if (outcome.kind === 'token') await svc.limits.refund(charge);
+  return outcome;
 }
 
-async function exchange(svc: Services, email: string | null, code: string, via: Family): Promise<string | null> {
+async function exchange(svc: Services, email: string | null, code: string, via: Family): Promise<ExchangeOutcome> {
   const key = codeKey(svc, 'password-reset', code);
   let userId: number | null = null;
   if (email !== null) {
@@ -219,25 +208,17 @@ async function exchange(svc: Services, email: string | null, code: string, via: 
     const live = Object.entries(holders).filter(([, expiresAt]) => Date.parse(expiresAt) > now);
     if (live.length === 1) userId = Number(live[0]![0]);
   }
-  if (userId === null) return null;
+  if (userId === null) return INVALID;
   const token = newToken(userId);
-  try {
-    const exchanged = await handle(
-      svc.eventStore,
-      streams.user(userId),
-      userDecider,
-      {
-        type: 'ExchangeResetCode',
-        data: { codeKey: key, tokenKey: codeKey(svc, 'reset-token', token), via },
-        metadata: { now: svc.now() },
-      },
-      { attempts: ATTEMPTS },
-    );
-    await svc.settle(exchanged.position);
-    return used(exchanged.events) ? token : null;
-  } catch (error) {
-    if (isDomain(error, 'InvalidCode', 'UnknownUser')) return null;
-    throw error;
-  }
+  return execute<ExchangeOutcome>(
+    svc,
+    userId,
+    { type: 'ExchangeResetCode', data: { codeKey: key, tokenKey: codeKey(svc, 'reset-token', token), via } },
+    {
+      done: (exchanged) => (used(exchanged.events) ? { kind: 'token', token } : INVALID),
+      refused: { InvalidCode: INVALID, UnknownUser: INVALID },
+    },
+    { attempts: ATTEMPTS },
+  );
 }
 

@@ -87,8 +87,8 @@ export const aUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
     },
     async (request) => {
       const { username, otp, password } = request.body;
-      const ok = await resetPasswordWithCode(services, { username }, String(otp), password, 'A');
-      if (!ok) throw new Problem(401, 'invalid credentials');
+      const outcome = await resetPasswordWithCode(services, { username }, String(otp), password, 'A');
+      if (outcome.kind === 'invalid-secret') throw new Problem(401, 'invalid credentials');
       return { message: 'Password updated successfully' };
     },
   );

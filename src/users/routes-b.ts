@@ -235,8 +235,8 @@ export const bUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
     },
     async (request) => {
       const { token } = request.params;
-      const account = await resetPasswordWithToken(services, 'reset-link', token, request.body.password, 'B');
-      return ok(account ? B.passwordReset : B.resetTokenInvalid);
+      const outcome = await resetPasswordWithToken(services, 'reset-link', token, request.body.password, 'B');
+      return ok({ reset: B.passwordReset, 'invalid-secret': B.resetTokenInvalid }[outcome.kind]);
     },
   );
 

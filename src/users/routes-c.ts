@@ -200,9 +200,9 @@ export const cUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
     },
     async (request) => {
       const { email, otp } = request.body;
-      const token = await exchangeResetCode(services, email ?? null, otp.trim(), 'C');
-      if (token === null) throw new Problem(401, 'Invalid or expired OTP');
-      return { message: 'OTP accepted', token };
+      const outcome = await exchangeResetCode(services, email ?? null, otp.trim(), 'C');
+      if (outcome.kind === 'invalid-secret') throw new Problem(401, 'Invalid or expired OTP');
+      return { message: 'OTP accepted', token: outcome.token };
     },
   );
 
@@ -249,9 +249,9 @@ export const cUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
     async (request) => {
       const { new_passoword: documented, new_password: spelled } = request.body;
       const token = resetToken(request)!;
-      const account = await resetPasswordWithToken(services, 'reset-token', token, (spelled ?? documented)!, 'C');
-      if (!account) throw new Problem(401, 'Invalid or expired reset token');
-      return { message: `Password reset instructions sent to ${account.email ?? ''}` };
+      const outcome = await resetPasswordWithToken(services, 'reset-token', token, (spelled ?? documented)!, 'C');
+      if (outcome.kind === 'invalid-secret') throw new Problem(401, 'Invalid or expired reset token');
+      return { message: `Password reset instructions sent to ${outcome.email ?? ''}` };
     },
   );
 };

@@ -2,14 +2,12 @@
 // a session is live (every signed-in request asks), and ending sessions (B's
 // logout). Password resets and account deletion end every session of the
 // account in their own commands.
-import { handle } from '../infra/commands.js';
-import { DomainError } from '../infra/errors.js';
 import { randomToken } from '../infra/secrets.js';
 import type { Services } from '../infra/services.js';
 import { findAccount, type Identifier } from './accounts.js';
 import { sessionEntry } from './read-model.js';
-import { userDecider } from './decider.js';
-import { SESSION_SECONDS, streams, type Family } from './events.js';
+import { SESSION_SECONDS, type Family } from './events.js';
+import { execute } from './execute.js';
 import { sessionKey } from './tokens.js';
 
 export type SignInResult =
@@ -35,8 +33,11 @@ export async function signIn(
   }
   if (!(await svc.passwords.verify(account.passwordHash, password))) return { ok: false, reason: 'wrong-password' };
   const sessionId = randomToken();
-  try {
-    const started = await handle(svc.eventStore, streams.user(account.userId), userDecider, {
+  const { userId, username, email } = account;
+  return execute<SignInResult>(
+    svc,
+    userId,
+    {
       type: 'StartSession',
       data: {
         sessionKey: sessionKey(svc, sessionId),
@@ -44,16 +45,16 @@ export async function signIn(
         seconds: SESSION_SECONDS,
         ...(options.requireVerifiedEmail ? { requireVerifiedEmail: true } : {}),
       },
-      metadata: { now: svc.now() },
-    });
-    await svc.settle(started.position);
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'EmailNotVerified') return { ok: false, reason: 'unverified' };
-    // The account changed between the check and the session (deleted, say): as if unknown.
-    if (error instanceof DomainError && error.code === 'UnknownUser') return { ok: false, reason: 'unknown' };
-    throw error;
-  }
-  return { ok: true, userId: account.userId, username: account.username, email: account.email, sessionId };
+    },
+    {
+      done: () => ({ ok: true, userId, username, email, sessionId }),
+      refused: {
+        EmailNotVerified: { ok: false, reason: 'unverified' },
+        // The account changed between the check and the session (deleted, say): as if unknown.
+        UnknownUser: { ok: false, reason: 'unknown' },
+      },
+    },
+  );
 }
 
 /**
@@ -69,13 +70,7 @@ export async function endSession(svc: Services, sessionId: string, via: Family, 
     if (!session) return false;
     owner = Number(session.userId);
   }
-  const ended = await handle(svc.eventStore, streams.user(owner), userDecider, {
-    type: 'EndSession',
-    data: { sessionKey: key, via },
-    metadata: { now: svc.now() },
-  });
-  await svc.settle(ended.position);
-  return ended.events.length > 0;
+  return execute(svc, owner, { type: 'EndSession', data: { sessionKey: key, via } }, { done: (ended) => ended.events.length > 0 });
 }
 
 /**
