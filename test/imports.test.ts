@@ -95,40 +95,36 @@ function importsOf(path: string): string[] {
   return info.importedFiles.map((f) => f.fileName);
 }
 
-t.test('the rules refuse imports that run the wrong way', async (t) => {
-  const wrong: [string, string][] = [
-    ['src/infra/auth.ts', '../users/events.js'],
-    ['src/infra/auth.ts', '../../projections/users.js'],
-    ['src/infra/http/shell.ts', '../../personal.js'],
-    ['src/users/sign-in.ts', '../../projections/users.js'],
-    ['src/orders/queries.ts', '../../projections/orders.js'],
-    ['src/users/events.ts', '../infra/http/envelopes.js'],
-    ['src/users/decider.ts', './password-reset.js'],
-    ['src/users/password-reset.ts', './routes-c.js'],
-    ['src/orders/commands.ts', '../products/queries.js'],
-    ['projections/runner.ts', '../src/users/sign-in.js'],
-    ['projections/users.ts', '../src/users/routes-b.js'],
-    ['src/shared/family.ts', '../infra/http/envelopes.js'],
-    ['src/users/registration.ts', '../app.js'],
+t.test('the rules refuse imports that run the wrong way, and only those', async (t) => {
+  // [importing file, specifier, allowed]
+  const cases: [string, string, boolean][] = [
+    ['src/infra/auth.ts', '../users/events.js', false],
+    ['src/infra/auth.ts', '../../projections/users.js', false],
+    ['src/infra/http/shell.ts', '../../personal.js', false],
+    ['src/users/sign-in.ts', '../../projections/users.js', false],
+    ['src/orders/queries.ts', '../../projections/orders.js', false],
+    ['src/users/events.ts', '../infra/http/envelopes.js', false],
+    ['src/users/decider.ts', './password-reset.js', false],
+    ['src/users/password-reset.ts', './routes-c.js', false],
+    ['src/orders/commands.ts', '../products/queries.js', false],
+    ['projections/runner.ts', '../src/users/sign-in.js', false],
+    ['projections/users.ts', '../src/users/routes-b.js', false],
+    ['src/shared/family.ts', '../infra/http/envelopes.js', false],
+    ['src/users/registration.ts', '../app.js', false],
+    ['src/users/routes-b.ts', './sign-in.js', true],
+    ['src/users/sign-in.ts', './read-model.js', true],
+    ['src/users/events.ts', '../shared/family.js', true],
+    ['src/infra/http/envelopes.ts', '../../shared/family.js', true],
+    ['projections/users.ts', '../src/users/read-model.js', true],
+    ['projections/runner.ts', '../src/infra/projection-status.js', true],
+    ['src/orders/commands.ts', '../products/decider.js', true],
+    ['src/app.ts', '../projections/runner.js', true],
+    ['src/infra/mail.ts', '../config.js', true],
   ];
-  for (const [from, specifier] of wrong) {
-    const to = resolveSpecifier(from, specifier)!;
-    t.type(violation(from, to), 'string', `${from} → ${specifier} is refused`);
-  }
-  const right: [string, string][] = [
-    ['src/users/routes-b.ts', './sign-in.js'],
-    ['src/users/sign-in.ts', './read-model.js'],
-    ['src/users/events.ts', '../shared/family.js'],
-    ['src/infra/http/envelopes.ts', '../../shared/family.js'],
-    ['projections/users.ts', '../src/users/read-model.js'],
-    ['projections/runner.ts', '../src/infra/projection-status.js'],
-    ['src/orders/commands.ts', '../products/decider.js'],
-    ['src/app.ts', '../projections/runner.js'],
-    ['src/infra/mail.ts', '../config.js'],
-  ];
-  for (const [from, specifier] of right) {
-    const to = resolveSpecifier(from, specifier)!;
-    t.equal(violation(from, to), null, `${from} → ${specifier} is allowed`);
+  for (const [from, specifier, allowed] of cases) {
+    const why = violation(from, resolveSpecifier(from, specifier)!);
+    if (allowed) t.equal(why, null, `${from} → ${specifier} is allowed`);
+    else t.type(why, 'string', `${from} → ${specifier} is refused`);
   }
   t.equal(resolveSpecifier('src/infra/auth.ts', 'fastify'), null, 'packages are not ours to layer');
 });

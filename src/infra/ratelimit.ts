@@ -248,7 +248,10 @@ export interface AuthRateLimit {
 export interface RateLimitRule {
   kind: AttemptKind;
   /** The account the attempt is against (counted per account too), from the validated request; none: per address only. */
-  account?: (request: FastifyRequest) => string | number | null | undefined | Promise<string | number | null | undefined>;
+  account?: (
+    request: FastifyRequest,
+    services: Services,
+  ) => string | number | null | undefined | Promise<string | number | null | undefined>;
   /** The per-account budget counted, when not the kind's own (`password`: every route that checks a password). */
   budget?: AccountBudget;
 }
@@ -320,7 +323,7 @@ export const authRateLimit = fp(
       if (!rule) return;
       const limitAttempts = async (request: FastifyRequest) => {
         if (limit === 0) return;
-        await check(request, rule.kind, (await rule.account?.(request)) ?? null, rule.budget);
+        await check(request, rule.kind, (await rule.account?.(request, svc)) ?? null, rule.budget);
       };
       const own = route.preHandler === undefined ? [] : Array.isArray(route.preHandler) ? route.preHandler : [route.preHandler];
       route.preHandler = [...own, limitAttempts];

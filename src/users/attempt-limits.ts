@@ -3,7 +3,6 @@
 // per client address and kind, and per account when the request names one.
 import type { FastifyRequest } from 'fastify';
 import type { AttemptKind, RateLimitRule } from '../infra/ratelimit.js';
-import type { Services } from '../infra/services.js';
 import { passwordBudgetKey } from './budgets.js';
 import { tokenAccount } from './tokens.js';
 
@@ -15,26 +14,24 @@ function bodyText(request: FastifyRequest, field: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-export function attemptLimits(svc: Services) {
-  return {
-    /** An attempt against the account the body names (as spelled): registration, codes, reset requests. */
-    naming: (kind: AttemptKind, field: NameField): RateLimitRule => ({ kind, account: (request) => bodyText(request, field) }),
-    /** A route that checks the account's password: the account's one password budget, whatever the identifier. */
-    password: (kind: AttemptKind, field: NameField): RateLimitRule => ({
-      kind,
-      budget: 'password',
-      account: (request) => {
-        const name = bodyText(request, field) ?? '';
-        return passwordBudgetKey(svc, field === 'username' ? { username: name } : { email: name });
-      },
-    }),
-    /** A password reset by token: against the account the token names. */
-    resetToken: (token: (request: FastifyRequest) => string | null): RateLimitRule => ({
-      kind: 'reset',
-      account: (request) => {
-        const given = token(request);
-        return given === null ? null : tokenAccount(given);
-      },
-    }),
-  };
-}
+export const limits = {
+  /** An attempt against the account the body names (as spelled): registration, codes, reset requests. */
+  naming: (kind: AttemptKind, field: NameField): RateLimitRule => ({ kind, account: (request) => bodyText(request, field) }),
+  /** A route that checks the account's password: the account's one password budget, whatever the identifier. */
+  password: (kind: AttemptKind, field: NameField): RateLimitRule => ({
+    kind,
+    budget: 'password',
+    account: (request, svc) => {
+      const name = bodyText(request, field) ?? '';
+      return passwordBudgetKey(svc, field === 'username' ? { username: name } : { email: name });
+    },
+  }),
+  /** A password reset by token: against the account the token names. */
+  resetToken: (token: (request: FastifyRequest) => string | null): RateLimitRule => ({
+    kind: 'reset',
+    account: (request) => {
+      const given = token(request);
+      return given === null ? null : tokenAccount(given);
+    },
+  }),
+};

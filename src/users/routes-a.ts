@@ -8,7 +8,7 @@ import { fieldOf, isMissing } from '../infra/http/shell.js';
 import { ErrorBody, ref } from '../infra/http/schemas.js';
 import { withRateLimitHeaders } from '../infra/ratelimit.js';
 import type { Services } from '../infra/services.js';
-import { attemptLimits } from './attempt-limits.js';
+import { limits } from './attempt-limits.js';
 import { accountForReset, requestResetCode, resetPasswordWithCode } from './password-reset.js';
 import { AccountName, Email, Password, messages } from './schemas.js';
 
@@ -38,7 +38,6 @@ function newPasswordInvalid(errors: FastifySchemaValidationError[]): Problem {
 }
 
 export const aUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
-  const limits = attemptLimits(services);
   app.post(
     '/reset',
     {

@@ -8,7 +8,7 @@ import { fieldOf, isMissing } from '../infra/http/shell.js';
 import { ErrorBody, ref } from '../infra/http/schemas.js';
 import { withRateLimitHeaders } from '../infra/ratelimit.js';
 import type { Services } from '../infra/services.js';
-import { attemptLimits } from './attempt-limits.js';
+import { limits } from './attempt-limits.js';
 import { register } from './registration.js';
 import { signIn } from './sign-in.js';
 import { AccountName, Email, LoginField, Password, Username, messages } from './schemas.js';
@@ -39,7 +39,6 @@ const TAKEN = {
 const tags = ['A: Dium', 'E: Products API'];
 
 export const aeUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
-  const limits = attemptLimits(services);
   app.post(
     '/register',
     {

@@ -13,7 +13,7 @@ import { fieldOf, isMissing } from '../infra/http/shell.js';
 import { UsersApiBody, ref } from '../infra/http/schemas.js';
 import { withRateLimitHeaders } from '../infra/ratelimit.js';
 import type { Services } from '../infra/services.js';
-import { attemptLimits } from './attempt-limits.js';
+import { limits } from './attempt-limits.js';
 import { deleteAccount } from './deletion.js';
 import { requestEmailVerification, verifyEmail } from './email-verification.js';
 import { requestResetLink, resetPasswordWithToken } from './password-reset.js';
@@ -78,7 +78,6 @@ function bInvalid(errs: FastifySchemaValidationError[]): Problem {
 const config = { family: 'B' as const, invalid: bInvalid };
 
 export const bUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
-  const limits = attemptLimits(services);
   await app.register(fastifyCookie);
   const production = services.config.nodeEnv === 'production';
 

@@ -9,7 +9,7 @@ import { fieldOf, isMissing } from '../infra/http/shell.js';
 import { ErrorBody, ref } from '../infra/http/schemas.js';
 import { withRateLimitHeaders } from '../infra/ratelimit.js';
 import type { Services } from '../infra/services.js';
-import { attemptLimits } from './attempt-limits.js';
+import { limits } from './attempt-limits.js';
 import { findAccount } from './accounts.js';
 import { register } from './registration.js';
 import { signIn } from './sign-in.js';
@@ -59,7 +59,6 @@ function resetToken(request: FastifyRequest): string | null {
 }
 
 export const cUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
-  const limits = attemptLimits(services);
   app.post(
     '/auth',
     {

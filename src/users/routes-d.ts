@@ -8,7 +8,7 @@ import { fieldOf, isMissing } from '../infra/http/shell.js';
 import { RegistrationApiError, ref } from '../infra/http/schemas.js';
 import { withRateLimitHeaders } from '../infra/ratelimit.js';
 import type { Services } from '../infra/services.js';
-import { attemptLimits } from './attempt-limits.js';
+import { limits } from './attempt-limits.js';
 import { register } from './registration.js';
 import { signIn } from './sign-in.js';
 import { normaliseEmail, SESSION_SECONDS } from './events.js';
@@ -77,7 +77,6 @@ function tokenInvalid(errors: FastifySchemaValidationError[]): Problem {
 const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [s, ref(RegistrationApiError)]));
 
 export const dUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
-  const limits = attemptLimits(services);
   app.post(
     '/api/register',
     {
