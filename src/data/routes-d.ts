@@ -37,10 +37,11 @@ function checkedValue(value: unknown): unknown {
   return value;
 }
 
+/** The domain's refusals, in D's wire codes. */
+const WIRE_CODES: Record<string, Code> = { KeyExists: 'KEY_EXISTS', KeyNotFound: 'KEY_NOT_FOUND' };
+
 function dataProblem(error: unknown): never {
-  if (error instanceof DomainError && (error.code === 'KEY_EXISTS' || error.code === 'KEY_NOT_FOUND')) {
-    throw problem(error.code);
-  }
+  if (error instanceof DomainError && Object.hasOwn(WIRE_CODES, error.code)) throw problem(WIRE_CODES[error.code]!);
   throw error;
 }
 

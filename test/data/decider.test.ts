@@ -13,10 +13,10 @@ const remove: DataCommand = { type: 'DeleteData', data: key, metadata: { now } }
 const stored: DataEvent = { type: 'DataStored', data: { ...key, value: 1, at } };
 const deleted: DataEvent = { type: 'DataDeleted', data: { ...key, at } };
 
-t.test('store a new key; an existing one is KEY_EXISTS', async (t) => {
+t.test('store a new key; an existing one is refused', async (t) => {
   const { given } = deciderSpec(t, keyDecider);
   given([]).when(store(1)).then([stored]);
-  given([stored]).when(store(2)).thenThrows('KEY_EXISTS');
+  given([stored]).when(store(2)).thenThrows('KeyExists');
   given([stored, deleted]).when(store(5)).then([{ type: 'DataStored', data: { ...key, value: 5, at } }], 'again after a delete');
 });
 
@@ -25,7 +25,7 @@ t.test('update and delete need the key', async (t) => {
   given([stored]).when(update({ a: 1 })).then([{ type: 'DataUpdated', data: { ...key, value: { a: 1 }, at } }]);
   given([stored]).when(remove).then([deleted]);
   for (const history of [[], [stored, deleted]]) {
-    given(history).when(update(1)).thenThrows('KEY_NOT_FOUND');
-    given(history).when(remove).thenThrows('KEY_NOT_FOUND');
+    given(history).when(update(1)).thenThrows('KeyNotFound');
+    given(history).when(remove).thenThrows('KeyNotFound');
   }
 });
