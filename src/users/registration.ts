@@ -2,13 +2,12 @@
 // then the account itself (and, for B, a verification code by mail). Every
 // family's register route calls `register` and maps its outcome.
 import { randomUUID } from 'node:crypto';
-import { handle } from '../infra/commands.js';
 import { DomainError } from '../infra/errors.js';
 import { randomCode } from '../infra/secrets.js';
 import type { Services } from '../infra/services.js';
 import { claim, claimStream, readClaim, release } from './accounts.js';
-import { userDecider } from './decider.js';
 import { emailKey, normaliseEmail, streams, usernameKey, type Family, type Profile } from './events.js';
+import { execute } from './execute.js';
 import { mayMail, verificationCodeMail } from './mails.js';
 import { codeKey } from './tokens.js';
 
@@ -56,27 +55,30 @@ async function registerUser(svc: Services, given: Registration): Promise<{ userI
     }
   }
   const code = r.mustVerifyEmail ? randomCode() : null;
-  const registered = await handle(svc.eventStore, streams.user(userId), userDecider, {
-    type: 'RegisterUser',
-    data: {
-      userId,
-      username: r.username,
-      email: r.email,
-      passwordHash,
-      usernameKey: usernameKey(svc.names, r.username),
-      emailKey: r.email === null ? null : emailKey(svc.names, r.email),
-      mustVerifyEmail: r.mustVerifyEmail,
-      profile: r.profile,
-      via: r.via,
-      ...(code === null ? {} : { verificationCodeKey: codeKey(svc, 'email-verification', code) }),
+  const address = await execute(
+    svc,
+    userId,
+    {
+      type: 'RegisterUser',
+      data: {
+        userId,
+        username: r.username,
+        email: r.email,
+        passwordHash,
+        usernameKey: usernameKey(svc.names, r.username),
+        emailKey: r.email === null ? null : emailKey(svc.names, r.email),
+        mustVerifyEmail: r.mustVerifyEmail,
+        profile: r.profile,
+        via: r.via,
+        ...(code === null ? {} : { verificationCodeKey: codeKey(svc, 'email-verification', code) }),
+      },
     },
-    metadata: { now: svc.now() },
-  });
-  await svc.settle(registered.position);
-  if (code !== null && registered.state.email !== null) {
+    { done: (registered) => registered.state.email },
+  );
+  if (code !== null && address !== null) {
     // Over the recipient's hourly mails (register, delete, register again): nothing sent; resend later.
-    if (await mayMail(svc, registered.state.email)) {
-      await svc.mailer.send({ ...verificationCodeMail(registered.state.email, code), accountId: userId });
+    if (await mayMail(svc, address)) {
+      await svc.mailer.send({ ...verificationCodeMail(address, code), accountId: userId });
     } else await svc.mailer.probe();
   }
   return { userId };
