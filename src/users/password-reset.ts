@@ -56,18 +56,21 @@ export function evenAnswers(options: { minimumMs?: number; maximumMs?: number; w
 /** One floor per service instance, shared by A's and C's reset requests (the same work). */
 const resetAnswers = new WeakMap<Services, ReturnType<typeof evenAnswers>>();
 
+/** Whose reset code: C names the account by its email, A by its username and email together. */
+export type ResetRequester = { email: string } | { username: string; email: string };
+
 /**
  * A and C: a 6-digit reset code by mail to the account's address, in the same
- * time whether or not there is one (see evenAnswers). `lookup` finds the
- * account; null means nobody to mail (unknown, or A's username and email do
- * not match): then the mail transport is only probed, so the answer, and a
- * mail outage, look the same whether or not the account exists. A send that
- * fails while the transport is up (the server refused this recipient) is
- * logged and answered like the rest.
+ * time whether or not there is one (see evenAnswers). Nobody to mail (unknown,
+ * or A's username and email do not match): the mail transport is only probed,
+ * so the answer, and a mail outage, look the same whether or not the account
+ * exists. A send that fails while the transport is up (the server refused this
+ * recipient) is logged and answered like the rest.
  */
-export async function requestResetCode(svc: Services, lookup: () => Promise<UserState | null>, via: Family): Promise<void> {
+export async function requestResetCode(svc: Services, who: ResetRequester, via: Family): Promise<void> {
   let evenly = resetAnswers.get(svc);
   if (!evenly) resetAnswers.set(svc, (evenly = evenAnswers()));
+  const lookup = () => ('username' in who ? accountForReset(svc, who.username, who.email) : findAccount(svc, { email: who.email }));
   return evenly(async () => sendResetCode(svc, await lookup(), via));
 }
 
@@ -100,7 +103,7 @@ async function sendResetCode(svc: Services, account: UserState | null, via: Fami
 }
 
 /** A's `/reset`: the account whose username AND email match, or null. */
-export async function accountForReset(svc: Services, username: string, email: string): Promise<UserState | null> {
+async function accountForReset(svc: Services, username: string, email: string): Promise<UserState | null> {
   const account = await findAccount(svc, { username });
   return account && account.email !== null && account.email === normaliseEmail(email) ? account : null;
 }

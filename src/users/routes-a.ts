@@ -9,7 +9,7 @@ import { ErrorBody, ref } from '../infra/http/schemas.js';
 import { withRateLimitHeaders } from '../infra/ratelimit.js';
 import type { Services } from '../infra/services.js';
 import { limits } from './attempt-limits.js';
-import { accountForReset, requestResetCode, resetPasswordWithCode } from './password-reset.js';
+import { requestResetCode, resetPasswordWithCode } from './password-reset.js';
 import { AccountName, Email, Password, messages } from './schemas.js';
 
 const tags = ['A: Dium'];
@@ -57,7 +57,7 @@ export const aUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
     },
     async (request) => {
       const { username, email } = request.body;
-      await requestResetCode(services, () => accountForReset(services, username, email), 'A');
+      await requestResetCode(services, { username, email }, 'A');
       return { message: RESET_SENT };
     },
   );

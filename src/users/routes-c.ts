@@ -10,7 +10,6 @@ import { ErrorBody, ref } from '../infra/http/schemas.js';
 import { withRateLimitHeaders } from '../infra/ratelimit.js';
 import type { Services } from '../infra/services.js';
 import { limits } from './attempt-limits.js';
-import { findAccount } from './accounts.js';
 import { register } from './registration.js';
 import { signIn } from './sign-in.js';
 import type { Profile } from './events.js';
@@ -173,7 +172,7 @@ export const cUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
     },
     async (request) => {
       const { email } = request.body;
-      await requestResetCode(services, () => findAccount(services, { email }), 'C');
+      await requestResetCode(services, { email }, 'C');
       return { message: `password reset OTP sent to ${email}` };
     },
   );
