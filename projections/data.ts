@@ -8,13 +8,8 @@ import type { DataEvent } from '../src/data/events.js';
 import type { UserEvent } from '../src/users/events.js';
 import { ERASED } from '../src/infra/keystore/sealed-store.js';
 import type { Projection } from './types.js';
+import { DATA, dataKeys } from '../src/data/read-model.js';
 
-export const DATA = 'data';
-
-export const dataKeys = {
-  value: (userId: number | string, key: string) => `value:${userId}:${key}`,
-  keys: (userId: number | string) => `keys:${userId}`,
-};
 
 export const dataProjection: Projection = {
   name: DATA,

@@ -5,14 +5,8 @@ import type { RecordedEvent } from '../src/infra/eventstore/types.js';
 import type { WriteOp } from '../src/infra/readstore/types.js';
 import type { OrderEvent } from '../src/orders/events.js';
 import type { Projection } from './types.js';
+import { ORDERS, orderKeys } from '../src/orders/read-model.js';
 
-export const ORDERS = 'orders';
-
-export const orderKeys = {
-  order: (id: number | string) => `order:${id}`,
-  /** The user's order ids, scored by id (newest = highest). */
-  ordersOf: (userId: number | string) => `orders-of:${userId}`,
-};
 
 export const ordersProjection: Projection = {
   name: ORDERS,

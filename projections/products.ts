@@ -5,14 +5,8 @@ import type { RecordedEvent } from '../src/infra/eventstore/types.js';
 import type { WriteOp } from '../src/infra/readstore/types.js';
 import type { ProductEvent } from '../src/products/events.js';
 import type { Projection } from './types.js';
+import { PRODUCTS, productKeys } from '../src/products/read-model.js';
 
-export const PRODUCTS = 'products';
-
-export const productKeys = {
-  product: (id: number | string) => `product:${id}`,
-  /** Live product ids, scored by id: listing order is id ascending. */
-  ids: 'ids',
-};
 
 export const productsProjection: Projection = {
   name: PRODUCTS,

@@ -15,7 +15,7 @@ import {
 } from '../src/infra/eventstore/types.js';
 import { ReadStoreUnavailableError, type ReadModelStore } from '../src/infra/readstore/types.js';
 import type { Projection } from './types.js';
-import type { ProjectionStatus } from '../src/infra/http/health.js';
+import type { ProjectionStatus } from '../src/infra/projection-status.js';
 import { adopt, applyToModel, positioned, type ModelCursor } from './apply.js';
 
 export interface RunnerOptions {

@@ -7,20 +7,9 @@ import type { RecordedEvent } from '../src/infra/eventstore/types.js';
 import type { WriteOp } from '../src/infra/readstore/types.js';
 import { normaliseEmail, normaliseUsername, type UserEvent } from '../src/users/events.js';
 import type { Projection } from './types.js';
+import { USERS, userKeys } from '../src/users/read-model.js';
 import { ERASED } from '../src/infra/keystore/sealed-store.js';
 
-export const USERS = 'users';
-
-export const userKeys = {
-  user: (id: number | string) => `user:${id}`,
-  /** `key`: usernameKey(svc.names, username), as UserRegistered records it. */
-  username: (key: string) => `username:${key}`,
-  /** `key`: emailKey(svc.names, email). */
-  email: (key: string) => `email:${key}`,
-  session: (sessionKey: string) => `session:${sessionKey}`,
-  /** Hash: user id → expiry (ISO) of each outstanding password-reset code with this HMAC. */
-  resetCode: (codeKey: string) => `reset-code:${codeKey}`,
-};
 
 type Names = { usernameKey?: string; emailKey?: string | null; username?: string; email?: string | null };
 

@@ -19,7 +19,8 @@ import { lazyChildLogger, loggerOptions, requestId } from './infra/logging.js';
 import { clientErrorHandler, frameworkErrors, httpShell } from './infra/http/shell.js';
 import { securityPlugin } from './infra/http/security.js';
 import { sharedSchemas } from './infra/http/schemas.js';
-import { healthRoutes, type ProjectionStatus } from './infra/http/health.js';
+import { healthRoutes } from './infra/http/health.js';
+import type { ProjectionStatus } from './infra/projection-status.js';
 import { createMetrics, instrumentEventStore, metricsPlugin } from './infra/metrics.js';
 import { openApi } from './infra/http/openapi.js';
 import { authPlugin } from './infra/auth.js';
@@ -36,6 +37,8 @@ import { productRoutes } from './products/routes-ae.js';
 import { orderRoutes } from './orders/routes-a.js';
 import { dataRoutes } from './data/routes-d.js';
 import { openPersonalData } from './personal.js';
+import { SESSION_SECONDS } from './users/events.js';
+import { sessionLiveness } from './users/sign-in.js';
 import type { KeyBackend } from './infra/keystore/types.js';
 
 /** Request bodies above this are refused with 413 (API-CONTRACT.md). */
@@ -181,7 +184,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(httpShell);
     await app.register(securityPlugin, { corsOrigins: config.corsOrigins });
     await app.register(openApi);
-    await app.register(authPlugin, { services });
+    await app.register(authPlugin, { services, tokenSeconds: SESSION_SECONDS, sessionIsLive: sessionLiveness(services) });
     await app.register(metricsPlugin, {
       metrics,
       eventStore,

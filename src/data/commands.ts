@@ -11,14 +11,14 @@ async function run(svc: Services, command: DataCommand): Promise<void> {
   await svc.settle(done.position);
 }
 
-/** Throws DomainError KEY_EXISTS. */
+/** Throws DomainError KeyExists. */
 export const storeData = (svc: Services, data: { userId: number; key: string; value: unknown }) =>
   run(svc, { type: 'StoreData', data, metadata: { now: svc.now() } });
 
-/** Throws DomainError KEY_NOT_FOUND. */
+/** Throws DomainError KeyNotFound. */
 export const updateData = (svc: Services, data: { userId: number; key: string; value: unknown }) =>
   run(svc, { type: 'UpdateData', data, metadata: { now: svc.now() } });
 
-/** Throws DomainError KEY_NOT_FOUND. */
+/** Throws DomainError KeyNotFound. */
 export const deleteData = (svc: Services, data: { userId: number; key: string }) =>
   run(svc, { type: 'DeleteData', data, metadata: { now: svc.now() } });

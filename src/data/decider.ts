@@ -31,13 +31,13 @@ export function decide(command: DataCommand, state: KeyState): DataEvent[] {
   const at = command.metadata.now.toISOString();
   switch (command.type) {
     case 'StoreData':
-      if (state.exists) throw new DomainError('KEY_EXISTS');
+      if (state.exists) throw new DomainError('KeyExists');
       return [{ type: 'DataStored', data: { ...command.data, at } }];
     case 'UpdateData':
-      if (!state.exists) throw new DomainError('KEY_NOT_FOUND');
+      if (!state.exists) throw new DomainError('KeyNotFound');
       return [{ type: 'DataUpdated', data: { ...command.data, at } }];
     case 'DeleteData':
-      if (!state.exists) throw new DomainError('KEY_NOT_FOUND');
+      if (!state.exists) throw new DomainError('KeyNotFound');
       return [{ type: 'DataDeleted', data: { ...command.data, at } }];
     default:
       return assertNever(command);

@@ -2,7 +2,7 @@ import type { KeyedHash } from '../infra/secrets.js';
 
 // What happens to a user's key-value data, as recorded in the log. One stream
 // per (user, key), so a value's whole history is in the audit log, and the
-// KEY_EXISTS / KEY_NOT_FOUND decisions are race-free through the stream's
+// KeyExists / KeyNotFound decisions are race-free through the stream's
 // expected revision. A key deleted and stored again continues its stream.
 
 /** Events of one key's stream, `data-<userId>-<HMAC of the key>`. `key` and `value` are sealed (personal data). */

@@ -10,7 +10,7 @@ import { RegistrationApiError, ref } from '../infra/http/schemas.js';
 import { fieldOf } from '../infra/http/shell.js';
 import { refuseD, signedIn, signedInCaller } from '../infra/http/signed-in.js';
 import type { Services } from '../infra/services.js';
-import { DATA, dataKeys } from '../../projections/data.js';
+import { DATA, dataKeys } from './read-model.js';
 import { deleteData, storeData, updateData } from './commands.js';
 import { Done, Found, KeyParams, StoreBody, UpdateBody, messages, serialisedValue } from './schemas.js';
 
@@ -37,10 +37,11 @@ function checkedValue(value: unknown): unknown {
   return value;
 }
 
+/** The domain's refusals, in D's wire codes. */
+const WIRE_CODES: Record<string, Code> = { KeyExists: 'KEY_EXISTS', KeyNotFound: 'KEY_NOT_FOUND' };
+
 function dataProblem(error: unknown): never {
-  if (error instanceof DomainError && (error.code === 'KEY_EXISTS' || error.code === 'KEY_NOT_FOUND')) {
-    throw problem(error.code);
-  }
+  if (error instanceof DomainError && Object.hasOwn(WIRE_CODES, error.code)) throw problem(WIRE_CODES[error.code]!);
   throw error;
 }
 

@@ -1,11 +1,11 @@
 // Access tokens: one JWT format for every family (HS256 through @fastify/jwt,
 // claims sub, sid, exp). A token is good only while its session is live in the
 // users read model, so logout, password resets and account deletion revoke it.
+// Whether a session is live is the users domain's to say (sessionIsLive below):
+// this module knows tokens, not accounts.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import fastifyJwt from '@fastify/jwt';
-import { SESSION_SECONDS } from '../users/events.js';
-import { USERS, userKeys } from '../../projections/users.js';
 import type { Services } from './services.js';
 
 export interface Principal {
@@ -44,12 +44,20 @@ interface AccessClaims {
   typ: string;
 }
 
+export interface AuthOptions {
+  services: Pick<Services, 'config'>;
+  /** How long an access token is good for: the session's length. */
+  tokenSeconds: number;
+  /** Whether the token's session is live now (the users domain looks it up in its read model). */
+  sessionIsLive(principal: Principal): Promise<boolean>;
+}
+
 export const authPlugin = fp(
-  async function authPlugin(app: FastifyInstance, opts: { services: Services }) {
+  async function authPlugin(app: FastifyInstance, opts: AuthOptions) {
     const svc = opts.services;
     await app.register(fastifyJwt, {
       secret: svc.config.jwtSecret,
-      sign: { algorithm: 'HS256', expiresIn: SESSION_SECONDS },
+      sign: { algorithm: 'HS256', expiresIn: opts.tokenSeconds },
       // Verified tokens are cached (LRU, bounded by the token's own exp): the signature check is
       // an HMAC per request otherwise. The cache says only "this signature is good"; the session
       // check below still runs on every request, so revocation is unaffected.
@@ -67,18 +75,6 @@ export const authPlugin = fp(
       }
     }
 
-    // The session's read-model key is an HMAC of its id: computed once per session, not per request.
-    const sessionKeys = new Map<string, string>();
-    const sessionKeyOf = (sessionId: string) => {
-      let key = sessionKeys.get(sessionId);
-      if (key === undefined) {
-        if (sessionKeys.size >= 10_000) sessionKeys.clear();
-        key = svc.keyedHash('session', sessionId);
-        sessionKeys.set(sessionId, key);
-      }
-      return key;
-    };
-
     const auth: Auth = {
       issue: (userId, sessionId) => app.jwt.sign({ sub: String(userId), sid: sessionId, typ: 'access' }),
       decode,
@@ -87,10 +83,7 @@ export const authPlugin = fp(
         if (token === null) return 'missing';
         const principal = decode(token);
         if (!principal) return 'invalid';
-        const session = await svc.readStore.hgetall(USERS, userKeys.session(sessionKeyOf(principal.sessionId)));
-        if (!session || session.userId !== String(principal.userId)) return 'invalid';
-        if (Date.parse(session.expiresAt ?? '') <= svc.now().getTime()) return 'invalid';
-        return principal;
+        return (await opts.sessionIsLive(principal)) ? principal : 'invalid';
       },
     };
     app.decorate('auth', auth);

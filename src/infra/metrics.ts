@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { comparePositions, type EventStore, type Position } from './eventstore/types.js';
+import type { ProjectionProgress } from './projection-status.js';
 
 export interface Metrics {
   registry: Registry;
@@ -63,11 +64,6 @@ export function instrumentEventStore(store: EventStore, metrics: Metrics): Event
   });
 }
 
-/** What the metrics need to know about projections in this process. */
-export interface ProjectionProgress {
-  /** Position up to which the read models show the log (null: nothing applied yet). */
-  position(): Promise<Position | null>;
-}
 
 /** Events and seconds the read models are behind the log; counting stops at `cap` events. */
 export async function projectionLag(

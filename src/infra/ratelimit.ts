@@ -240,12 +240,32 @@ export interface AuthRateLimit {
   check(request: FastifyRequest, kind: AttemptKind, account?: string | number | null, accountBudget?: AccountBudget): Promise<void>;
 }
 
+/**
+ * A route's attempt limit, declared once in its options (`config: { rateLimit }`)
+ * and applied by one hook after the body is validated and the route's own
+ * pre-handlers ran, just before the handler.
+ */
+export interface RateLimitRule {
+  kind: AttemptKind;
+  /** The account the attempt is against (counted per account too), from the validated request; none: per address only. */
+  account?: (
+    request: FastifyRequest,
+    services: Services,
+  ) => string | number | null | undefined | Promise<string | number | null | undefined>;
+  /** The per-account budget counted, when not the kind's own (`password`: every route that checks a password). */
+  budget?: AccountBudget;
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
     authRateLimit: AuthRateLimit;
   }
   interface FastifyRequest {
     rateLimitHeaders: Record<string, string> | null;
+  }
+  interface FastifyContextConfig {
+    /** This route's attempt limit (see RateLimitRule). */
+    rateLimit?: RateLimitRule;
   }
 }
 
@@ -296,6 +316,18 @@ export const authRateLimit = fp(
       });
     };
     app.decorate('authRateLimit', { check });
+
+    // Routes declare their limit; this adds the one hook that applies it, after their own pre-handlers.
+    app.addHook('onRoute', (route) => {
+      const rule = route.config?.rateLimit;
+      if (!rule) return;
+      const limitAttempts = async (request: FastifyRequest) => {
+        if (limit === 0) return;
+        await check(request, rule.kind, (await rule.account?.(request, svc)) ?? null, rule.budget);
+      };
+      const own = route.preHandler === undefined ? [] : Array.isArray(route.preHandler) ? route.preHandler : [route.preHandler];
+      route.preHandler = [...own, limitAttempts];
+    });
   },
   { name: 'auth-rate-limit' },
 );

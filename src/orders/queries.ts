@@ -1,6 +1,6 @@
 // Reads of the orders read model: one hash per order, and per user a sorted
 // set of their order ids (newest first by id, ids being allocated in order).
-import { ORDERS, orderKeys } from '../../projections/orders.js';
+import { ORDERS, orderKeys } from './read-model.js';
 import type { ReadModelStore } from '../infra/readstore/types.js';
 import type { OrderState } from './decider.js';
 import type { OrderLine } from './events.js';

@@ -1,7 +1,7 @@
 // Reads of the products read model. A page costs O(log n + limit): the sorted
 // set of live ids gives the page's ids by rank, and each id its hash, all in
 // one read-store call (one Lua script on Redis).
-import { PRODUCTS, productKeys } from '../../projections/products.js';
+import { PRODUCTS, productKeys } from './read-model.js';
 import type { ReadModelStore } from '../infra/readstore/types.js';
 import { imageFor } from './events.js';
 import type { Product, ProductPage } from './schemas.js';

@@ -5,7 +5,7 @@
 //   instance, which AUTH_RATE_LIMIT=0 does not turn off.
 import type { Charge, SlidingWindow } from '../infra/ratelimit.js';
 import type { Services } from '../infra/services.js';
-import { findAccount, type Identifier } from './commands.js';
+import { findAccount, type Identifier } from './accounts.js';
 import { CODE_SECONDS, normaliseEmail, normaliseUsername } from './events.js';
 
 /**

@@ -16,7 +16,7 @@ export interface ClaimState {
 export type ClaimCommand =
   | {
       type: 'Claim';
-      /** `abandonedBy`: the current holder never finished registering (see users/commands.ts). */
+      /** `abandonedBy`: the current holder never finished registering (see users/accounts.ts, readClaim). */
       data: { userId: number; value: string; abandonedBy?: number };
       metadata: { now: Date };
     }

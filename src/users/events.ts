@@ -4,7 +4,7 @@
 // written encrypted under the account's data key (src/personal.ts), and stream
 // names hold keyed HMACs of usernames and emails (svc.names), never the values.
 
-import type { Family } from '../infra/http/envelopes.js';
+import type { Family } from '../shared/family.js';
 import type { KeyedHash } from '../infra/secrets.js';
 
 export type { Family };

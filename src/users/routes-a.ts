@@ -8,7 +8,8 @@ import { fieldOf, isMissing } from '../infra/http/shell.js';
 import { ErrorBody, ref } from '../infra/http/schemas.js';
 import { withRateLimitHeaders } from '../infra/ratelimit.js';
 import type { Services } from '../infra/services.js';
-import { accountForReset, requestResetCode, resetPasswordWithCode } from './recovery.js';
+import { limits } from './attempt-limits.js';
+import { requestResetCode, resetPasswordWithCode } from './password-reset.js';
 import { AccountName, Email, Password, messages } from './schemas.js';
 
 const tags = ['A: Dium'];
@@ -52,12 +53,11 @@ export const aUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
           503: ref(ErrorBody),
         }),
       },
-      config: { family: 'A', invalid: resetInvalid },
+      config: { family: 'A', invalid: resetInvalid, rateLimit: limits.naming('reset', 'username') },
     },
     async (request) => {
       const { username, email } = request.body;
-      await app.authRateLimit.check(request, 'reset', username);
-      await requestResetCode(services, () => accountForReset(services, username, email), 'A');
+      await requestResetCode(services, { username, email }, 'A');
       return { message: RESET_SENT };
     },
   );
@@ -82,13 +82,12 @@ export const aUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
           503: ref(ErrorBody),
         }),
       },
-      config: { family: 'A', invalid: newPasswordInvalid },
+      config: { family: 'A', invalid: newPasswordInvalid, rateLimit: limits.naming('code', 'username') },
     },
     async (request) => {
       const { username, otp, password } = request.body;
-      await app.authRateLimit.check(request, 'code', username);
-      const ok = await resetPasswordWithCode(services, { username }, String(otp), password, 'A');
-      if (!ok) throw new Problem(401, 'invalid credentials');
+      const outcome = await resetPasswordWithCode(services, { username }, String(otp), password, 'A');
+      if (outcome.kind === 'invalid-secret') throw new Problem(401, 'invalid credentials');
       return { message: 'Password updated successfully' };
     },
   );

@@ -3,13 +3,14 @@
 import type { FastifySchemaValidationError } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { DomainError, Problem } from '../infra/errors.js';
+import { Problem } from '../infra/errors.js';
 import { fieldOf, isMissing } from '../infra/http/shell.js';
 import { ErrorBody, ref } from '../infra/http/schemas.js';
 import { withRateLimitHeaders } from '../infra/ratelimit.js';
 import type { Services } from '../infra/services.js';
-import { passwordBudgetKey } from './budgets.js';
-import { registerUser, signIn } from './commands.js';
+import { limits } from './attempt-limits.js';
+import { register } from './registration.js';
+import { signIn } from './sign-in.js';
 import { AccountName, Email, LoginField, Password, Username, messages } from './schemas.js';
 
 const REQUIRED = 'Username and password are required';
@@ -28,6 +29,12 @@ function loginInvalid(errors: FastifySchemaValidationError[]): Problem {
   if (e.keyword === 'type') return new Problem(400, `${fieldOf(e)} must be a string`);
   return new Problem(400, `${fieldOf(e)} is too long`);
 }
+
+/** A name someone else holds: 409 (API-CONTRACT.md), the same words as C. */
+const TAKEN = {
+  username: new Problem(409, 'Username already exists'),
+  email: new Problem(409, 'Email already exists'),
+};
 
 const tags = ['A: Dium', 'E: Products API'];
 
@@ -52,28 +59,20 @@ export const aeUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
           503: ref(ErrorBody),
         }),
       },
-      config: { family: 'E', invalid: registerInvalid },
+      config: { family: 'E', invalid: registerInvalid, rateLimit: limits.naming('registration', 'username') },
     },
     async (request, reply) => {
       const { username, password, email } = request.body;
-      await app.authRateLimit.check(request, 'registration', username);
-      try {
-        const { userId } = await registerUser(services, {
-          username,
-          email: email ?? null,
-          password,
-          mustVerifyEmail: false,
-          profile: {},
-          via: 'E',
-        });
-        return reply.code(201).send({ id: userId, username });
-      } catch (error) {
-        if (error instanceof DomainError && error.code === 'UsernameTaken') {
-          throw new Problem(409, 'Username already exists');
-        }
-        if (error instanceof DomainError && error.code === 'EmailTaken') throw new Problem(409, 'Email already exists');
-        throw error;
-      }
+      const outcome = await register(services, {
+        username,
+        email: email ?? null,
+        password,
+        mustVerifyEmail: false,
+        profile: {},
+        via: 'E',
+      });
+      if (outcome.kind === 'taken') throw TAKEN[outcome.name];
+      return reply.code(201).send({ id: outcome.userId, username });
     },
   );
 
@@ -94,11 +93,10 @@ export const aeUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
           503: ref(ErrorBody),
         }),
       },
-      config: { family: 'E', invalid: loginInvalid },
+      config: { family: 'E', invalid: loginInvalid, rateLimit: limits.password('sign-in', 'username') },
     },
     async (request) => {
       const { username, password } = request.body;
-      await app.authRateLimit.check(request, 'sign-in', await passwordBudgetKey(services, { username }), 'password');
       const result = await signIn(services, { username }, password, 'E');
       if (!result.ok) {
         if (result.reason === 'unverified') throw new Problem(403, 'Email not verified');

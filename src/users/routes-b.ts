@@ -7,16 +7,18 @@ import type { FastifyReply, FastifyRequest, FastifySchemaValidationError } from 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import fastifyCookie from '@fastify/cookie';
 import { Type, type TSchema } from '@sinclair/typebox';
-import { DomainError, Problem } from '../infra/errors.js';
+import { Problem } from '../infra/errors.js';
 import { bearer } from '../infra/auth.js';
 import { fieldOf, isMissing } from '../infra/http/shell.js';
 import { UsersApiBody, ref } from '../infra/http/schemas.js';
 import { withRateLimitHeaders } from '../infra/ratelimit.js';
 import type { Services } from '../infra/services.js';
-import { passwordBudgetKey } from './budgets.js';
-import { deleteAccount, registerUser, signIn } from './commands.js';
-import { requestEmailVerification, requestResetLink, resetPasswordWithToken, tokenAccount, verifyEmail } from './recovery.js';
-import { endSession } from './sessions.js';
+import { limits } from './attempt-limits.js';
+import { deleteAccount } from './deletion.js';
+import { requestEmailVerification, verifyEmail } from './email-verification.js';
+import { requestResetLink, resetPasswordWithToken } from './password-reset.js';
+import { register } from './registration.js';
+import { logOut, signIn } from './sign-in.js';
 import { normaliseEmail, SESSION_SECONDS } from './events.js';
 import { AccountName, Email, LoginField, Password, Username, messages } from './schemas.js';
 
@@ -41,6 +43,9 @@ export const B = {
   codeResent: 616,
   userDeleted: 617,
 } as const;
+
+/** A name someone else holds: its documented code. */
+const TAKEN = { username: B.usernameInUse, email: B.emailInUse };
 
 const SESSION_COOKIE = 'sessionId';
 
@@ -92,18 +97,12 @@ export const bUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
           ...errors,
         }),
       },
-      config,
+      config: { ...config, rateLimit: limits.naming('registration', 'username') },
     },
     async (request) => {
       const { username, email, password } = request.body;
-      await app.authRateLimit.check(request, 'registration', username);
-      try {
-        await registerUser(services, { username, email, password, mustVerifyEmail: true, profile: {}, via: 'B' });
-      } catch (error) {
-        if (error instanceof DomainError && error.code === 'UsernameTaken') return ok(B.usernameInUse);
-        if (error instanceof DomainError && error.code === 'EmailTaken') return ok(B.emailInUse);
-        throw error;
-      }
+      const outcome = await register(services, { username, email, password, mustVerifyEmail: true, profile: {}, via: 'B' });
+      if (outcome.kind === 'taken') return ok(TAKEN[outcome.name]);
       return ok(B.registered, { username, email: normaliseEmail(email) });
     },
   );
@@ -128,11 +127,10 @@ export const bUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
           ...errors,
         }),
       },
-      config,
+      config: { ...config, rateLimit: limits.password('sign-in', 'email') },
     },
     async (request, reply) => {
       const { email, password } = request.body;
-      await app.authRateLimit.check(request, 'sign-in', await passwordBudgetKey(services, { email }), 'password');
       const result = await signIn(services, { email }, password, 'B', { requireVerifiedEmail: true });
       if (!result.ok) {
         const code = { unknown: B.emailNotFound, 'wrong-password': B.wrongPassword, unverified: B.emailNotVerified };
@@ -168,12 +166,11 @@ export const bUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
         }),
         response: withRateLimitHeaders({ 200: Outcome([B.verified, B.invalidCode, B.wrongPassword, B.wrongEmail]), ...errors }),
       },
-      config,
+      // It checks the password first: the account's password budget, not a code budget.
+      config: { ...config, rateLimit: limits.password('code', 'email') },
     },
     async (request) => {
       const { email, code, password } = request.body;
-      // It checks the password first: the account's password budget, not a code budget.
-      await app.authRateLimit.check(request, 'code', await passwordBudgetKey(services, { email }), 'password');
       const result = await verifyEmail(services, email, password, code, 'B');
       const codes = {
         verified: B.verified,
@@ -196,10 +193,9 @@ export const bUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
         body: Type.Object({ email: AccountName }),
         response: withRateLimitHeaders({ 200: Outcome([B.codeResent, B.emailNotFound, B.verified]), ...errors }),
       },
-      config,
+      config: { ...config, rateLimit: limits.naming('code', 'email') },
     },
     async (request) => {
-      await app.authRateLimit.check(request, 'code', request.body.email);
       const result = await requestEmailVerification(services, request.body.email, 'B');
       return ok({ sent: B.codeResent, unknown: B.emailNotFound, 'already-verified': B.verified }[result]);
     },
@@ -215,10 +211,9 @@ export const bUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
         body: Type.Object({ email: AccountName }),
         response: withRateLimitHeaders({ 200: Outcome([B.resetMailSent, B.emailNotFound]), ...errors }),
       },
-      config,
+      config: { ...config, rateLimit: limits.naming('reset', 'email') },
     },
     async (request) => {
-      await app.authRateLimit.check(request, 'reset', request.body.email);
       const result = await requestResetLink(services, request.body.email, 'B');
       return ok(result === 'sent' ? B.resetMailSent : B.emailNotFound);
     },
@@ -235,13 +230,12 @@ export const bUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
         body: Type.Object({ password: Password }),
         response: withRateLimitHeaders({ 200: Outcome([B.passwordReset, B.resetTokenInvalid]), ...errors }),
       },
-      config,
+      config: { ...config, rateLimit: limits.resetToken((request) => (request.params as { token: string }).token) },
     },
     async (request) => {
       const { token } = request.params;
-      await app.authRateLimit.check(request, 'reset', tokenAccount(token));
-      const account = await resetPasswordWithToken(services, 'reset-link', token, request.body.password, 'B');
-      return ok(account ? B.passwordReset : B.resetTokenInvalid);
+      const outcome = await resetPasswordWithToken(services, 'reset-link', token, request.body.password, 'B');
+      return ok({ reset: B.passwordReset, 'invalid-secret': B.resetTokenInvalid }[outcome.kind]);
     },
   );
 
@@ -255,11 +249,10 @@ export const bUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
         body: Type.Object({ email: AccountName, password: LoginField }),
         response: withRateLimitHeaders({ 200: Outcome([B.userDeleted, B.wrongPassword, B.wrongEmail]), ...errors }),
       },
-      config,
+      config: { ...config, rateLimit: limits.password('sign-in', 'email') },
     },
     async (request) => {
       const { email, password } = request.body;
-      await app.authRateLimit.check(request, 'sign-in', await passwordBudgetKey(services, { email }), 'password');
       const result = await deleteAccount(services, { email }, password, 'B');
       if (result.ok) return ok(B.userDeleted);
       return ok(result.reason === 'unknown' ? B.wrongEmail : B.wrongPassword);
@@ -280,25 +273,9 @@ export const bUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
       exposeHeadRoute: false,
     },
     async (request: FastifyRequest, reply: FastifyReply) => {
-      for (const named of namedSessions(request)) {
-        await endSession(services, named.sessionId, 'B', named.userId);
-      }
+      await logOut(services, { cookie: request.cookies[SESSION_COOKIE], bearer: bearer(request) }, app.auth.decode, 'B');
       void reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return ok(B.loggedOut);
     },
   );
-
-  /** Every session the request names: the cookie, and a Bearer value that is either an access token or a session id. */
-  function namedSessions(request: FastifyRequest): { sessionId: string; userId?: number }[] {
-    const named: { sessionId: string; userId?: number }[] = [];
-    const cookie = request.cookies[SESSION_COOKIE];
-    if (cookie && cookie.length <= 256) named.push({ sessionId: cookie });
-    const value = bearer(request);
-    if (value && value.length <= 4096) {
-      const principal = app.auth.decode(value);
-      if (principal) named.push({ sessionId: principal.sessionId, userId: principal.userId });
-      else if (value.length <= 256) named.push({ sessionId: value });
-    }
-    return named;
-  }
 };

@@ -4,16 +4,23 @@
 import type { FastifyRequest, FastifySchemaValidationError } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { DomainError, Problem } from '../infra/errors.js';
+import { Problem } from '../infra/errors.js';
 import { fieldOf, isMissing } from '../infra/http/shell.js';
 import { ErrorBody, ref } from '../infra/http/schemas.js';
 import { withRateLimitHeaders } from '../infra/ratelimit.js';
 import type { Services } from '../infra/services.js';
-import { passwordBudgetKey } from './budgets.js';
-import { findAccount, registerUser, signIn } from './commands.js';
+import { limits } from './attempt-limits.js';
+import { register } from './registration.js';
+import { signIn } from './sign-in.js';
 import type { Profile } from './events.js';
-import { exchangeResetCode, requestResetCode, resetPasswordWithToken, tokenAccount } from './recovery.js';
+import { exchangeResetCode, requestResetCode, resetPasswordWithToken } from './password-reset.js';
 import { AccountName, DeliveryAddress, Email, LoginField, Password, Username, messages } from './schemas.js';
+
+/** A name someone else holds: 409. */
+const TAKEN = {
+  username: new Problem(409, 'Username already exists'),
+  email: new Problem(409, 'Email already exists'),
+};
 
 const tags = ['C: Auth'];
 
@@ -71,11 +78,11 @@ export const cUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
       config: {
         family: 'C',
         invalid: invalidWith(['username', 'password'], SIGN_IN_REQUIRED),
+        rateLimit: limits.password('sign-in', 'username'),
       },
     },
     async (request) => {
       const { username, password } = request.body;
-      await app.authRateLimit.check(request, 'sign-in', await passwordBudgetKey(services, { username }), 'password');
       const result = await signIn(services, { username }, password, 'C');
       if (!result.ok) {
         if (result.reason === 'unverified') throw new Problem(403, 'Email not verified');
@@ -116,34 +123,33 @@ export const cUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
           'delivery Address': 'delivery Address must be an object of text fields',
           deliveryAddress: 'deliveryAddress must be an object of text fields',
         }),
+        rateLimit: limits.naming('registration', 'username'),
+      },
+      // Before the attempt is counted: a malformed request is not an attempt.
+      preHandler: async (request) => {
+        const body = request.body;
+        if (body['delivery Address'] !== undefined && body.deliveryAddress !== undefined) {
+          throw new Problem(400, 'Give the delivery address once: "delivery Address" or deliveryAddress');
+        }
       },
     },
     async (request, reply) => {
       const body = request.body;
-      if (body['delivery Address'] !== undefined && body.deliveryAddress !== undefined) {
-        throw new Problem(400, 'Give the delivery address once: "delivery Address" or deliveryAddress');
-      }
-      await app.authRateLimit.check(request, 'registration', body.username);
       const address = body.deliveryAddress ?? body['delivery Address'];
       const profile: Profile = {
         ...(body.phoneNumber === undefined ? {} : { phoneNumber: body.phoneNumber }),
         ...(address === undefined ? {} : { deliveryAddress: address }),
       };
-      try {
-        const { userId } = await registerUser(services, {
-          username: body.username,
-          email: body.email,
-          password: body.password,
-          mustVerifyEmail: false,
-          profile,
-          via: 'C',
-        });
-        return reply.code(201).send({ message: 'Account created successfully', user_id: String(userId) });
-      } catch (error) {
-        if (error instanceof DomainError && error.code === 'UsernameTaken') throw new Problem(409, 'Username already exists');
-        if (error instanceof DomainError && error.code === 'EmailTaken') throw new Problem(409, 'Email already exists');
-        throw error;
-      }
+      const outcome = await register(services, {
+        username: body.username,
+        email: body.email,
+        password: body.password,
+        mustVerifyEmail: false,
+        profile,
+        via: 'C',
+      });
+      if (outcome.kind === 'taken') throw TAKEN[outcome.name];
+      return reply.code(201).send({ message: 'Account created successfully', user_id: String(outcome.userId) });
     },
   );
 
@@ -162,12 +168,11 @@ export const cUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
           503: ref(ErrorBody),
         }),
       },
-      config: { family: 'C', invalid: invalidWith(['email'], 'Email is required') },
+      config: { family: 'C', invalid: invalidWith(['email'], 'Email is required'), rateLimit: limits.naming('reset', 'email') },
     },
     async (request) => {
       const { email } = request.body;
-      await app.authRateLimit.check(request, 'reset', email);
-      await requestResetCode(services, () => findAccount(services, { email }), 'C');
+      await requestResetCode(services, { email }, 'C');
       return { message: `password reset OTP sent to ${email}` };
     },
   );
@@ -189,14 +194,13 @@ export const cUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
           503: ref(ErrorBody),
         }),
       },
-      config: { family: 'C', invalid: invalidWith(['otp'], 'OTP is required') },
+      config: { family: 'C', invalid: invalidWith(['otp'], 'OTP is required'), rateLimit: limits.naming('code', 'email') },
     },
     async (request) => {
       const { email, otp } = request.body;
-      await app.authRateLimit.check(request, 'code', email ?? null);
-      const token = await exchangeResetCode(services, email ?? null, otp.trim(), 'C');
-      if (token === null) throw new Problem(401, 'Invalid or expired OTP');
-      return { message: 'OTP accepted', token };
+      const outcome = await exchangeResetCode(services, email ?? null, otp.trim(), 'C');
+      if (outcome.kind === 'invalid-secret') throw new Problem(401, 'Invalid or expired OTP');
+      return { message: 'OTP accepted', token: outcome.token };
     },
   );
 
@@ -228,20 +232,24 @@ export const cUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
           new_passoword: messages.password,
           new_password: messages.password,
         }),
+        rateLimit: limits.resetToken(resetToken),
+      },
+      // Before the attempt is counted: a malformed request is not an attempt.
+      preHandler: async (request) => {
+        const { new_passoword: documented, new_password: spelled } = request.body;
+        if (documented === undefined && spelled === undefined) throw new Problem(400, 'new_password is required');
+        if (documented !== undefined && spelled !== undefined && documented !== spelled) {
+          throw new Problem(400, 'new_passoword and new_password differ');
+        }
+        if (resetToken(request) === null) throw new Problem(401, 'Reset token required');
       },
     },
     async (request) => {
       const { new_passoword: documented, new_password: spelled } = request.body;
-      if (documented === undefined && spelled === undefined) throw new Problem(400, 'new_password is required');
-      if (documented !== undefined && spelled !== undefined && documented !== spelled) {
-        throw new Problem(400, 'new_passoword and new_password differ');
-      }
-      const token = resetToken(request);
-      if (token === null) throw new Problem(401, 'Reset token required');
-      await app.authRateLimit.check(request, 'reset', tokenAccount(token));
-      const account = await resetPasswordWithToken(services, 'reset-token', token, (spelled ?? documented)!, 'C');
-      if (!account) throw new Problem(401, 'Invalid or expired reset token');
-      return { message: `Password reset instructions sent to ${account.email ?? ''}` };
+      const token = resetToken(request)!;
+      const outcome = await resetPasswordWithToken(services, 'reset-token', token, (spelled ?? documented)!, 'C');
+      if (outcome.kind === 'invalid-secret') throw new Problem(401, 'Invalid or expired reset token');
+      return { message: `Password reset instructions sent to ${outcome.email ?? ''}` };
     },
   );
 };

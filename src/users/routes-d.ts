@@ -3,15 +3,19 @@
 import type { FastifySchemaValidationError } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { DomainError, Problem } from '../infra/errors.js';
+import { Problem } from '../infra/errors.js';
 import { fieldOf, isMissing } from '../infra/http/shell.js';
 import { RegistrationApiError, ref } from '../infra/http/schemas.js';
 import { withRateLimitHeaders } from '../infra/ratelimit.js';
 import type { Services } from '../infra/services.js';
-import { passwordBudgetKey } from './budgets.js';
-import { registerUser, signIn } from './commands.js';
+import { limits } from './attempt-limits.js';
+import { register } from './registration.js';
+import { signIn } from './sign-in.js';
 import { normaliseEmail, SESSION_SECONDS } from './events.js';
 import { AccountName, Email, LoginField, Password, Username, messages } from './schemas.js';
+
+/** A name someone else holds: its documented code. */
+const TAKEN = { username: 'USERNAME_EXISTS', email: 'EMAIL_EXISTS' } as const;
 
 const tags = ['D: Registration API'];
 
@@ -106,37 +110,31 @@ export const dUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
           ...errors(400, 409, 429, 503),
         }),
       },
-      config: { family: 'D', invalid: registerInvalid },
+      config: { family: 'D', invalid: registerInvalid, rateLimit: limits.naming('registration', 'username') },
     },
     async (request, reply) => {
       const { username, email, password, full_name, age, gender } = request.body;
-      await app.authRateLimit.check(request, 'registration', username);
-      try {
-        const { userId } = await registerUser(services, {
+      const outcome = await register(services, {
+        username,
+        email,
+        password,
+        mustVerifyEmail: false,
+        profile: { full_name, gender, ...(age === undefined ? {} : { age }) },
+        via: 'D',
+      });
+      if (outcome.kind === 'taken') throw problem(409, TAKEN[outcome.name]);
+      return reply.code(201).send({
+        status: 'success',
+        message: 'User successfully registered!',
+        data: {
+          user_id: String(outcome.userId),
           username,
-          email,
-          password,
-          mustVerifyEmail: false,
-          profile: { full_name, gender, ...(age === undefined ? {} : { age }) },
-          via: 'D',
-        });
-        return reply.code(201).send({
-          status: 'success',
-          message: 'User successfully registered!',
-          data: {
-            user_id: String(userId),
-            username,
-            email: normaliseEmail(email),
-            full_name,
-            ...(age === undefined ? {} : { age }),
-            gender,
-          },
-        });
-      } catch (error) {
-        if (error instanceof DomainError && error.code === 'UsernameTaken') throw problem(409, 'USERNAME_EXISTS');
-        if (error instanceof DomainError && error.code === 'EmailTaken') throw problem(409, 'EMAIL_EXISTS');
-        throw error;
-      }
+          email: normaliseEmail(email),
+          full_name,
+          ...(age === undefined ? {} : { age }),
+          gender,
+        },
+      });
     },
   );
 
@@ -159,11 +157,10 @@ export const dUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
           ...errors(400, 401, 403, 429, 503),
         }),
       },
-      config: { family: 'D', invalid: tokenInvalid },
+      config: { family: 'D', invalid: tokenInvalid, rateLimit: limits.password('sign-in', 'username') },
     },
     async (request) => {
       const { username, password } = request.body;
-      await app.authRateLimit.check(request, 'sign-in', await passwordBudgetKey(services, { username }), 'password');
       const result = await signIn(services, { username }, password, 'D');
       if (!result.ok) {
         if (result.reason === 'unverified') throw problem(403, 'EMAIL_NOT_VERIFIED');

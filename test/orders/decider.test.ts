@@ -1,14 +1,11 @@
-import t, { type Test } from 'tap';
+import t from 'tap';
+import { deciderSpec } from '../support/decider-spec.js';
 import { orderDecider, problemWithLines, type OrderCommand } from '../../src/orders/decider.js';
 import type { OrderEvent } from '../../src/orders/events.js';
 
 const now = new Date('2024-05-01T10:00:00.000Z');
 const at = now.toISOString();
-const { initialState, evolve, decide } = orderDecider;
-const given = (events: OrderEvent[]) => ({
-  when: (command: OrderCommand) => () => decide(command, events.reduce(evolve, initialState())),
-});
-const throwsCode = (t: Test, fn: () => unknown, code: string) => t.throws(fn, { name: 'DomainError', code }, code);
+const { initialState, evolve } = orderDecider;
 
 const items = [{ productId: 3, name: 'Lamp', quantity: 2 }];
 const place: OrderCommand = { type: 'PlaceOrder', data: { orderId: 9, userId: 1, items }, metadata: { now } };
@@ -17,11 +14,13 @@ const cancelBy = (userId: number): OrderCommand => ({ type: 'CancelOrder', data:
 const cancelled: OrderEvent = { type: 'OrderCancelled', data: { orderId: 9, userId: 1, at } };
 
 t.test('place once', async (t) => {
-  t.same(given([]).when(place)(), [placed]);
-  throwsCode(t, given([placed]).when(place), 'OrderExists');
+  const { given } = deciderSpec(t, orderDecider);
+  given([]).when(place).then([placed]);
+  given([placed]).when(place).thenThrows('OrderExists');
 });
 
 t.test('lines: 1..100, quantities 1..1000, each product once', async (t) => {
+  const { given } = deciderSpec(t, orderDecider);
   const line = (productId: number, quantity = 1) => ({ productId, quantity });
   t.equal(problemWithLines([line(1)]), null);
   t.equal(problemWithLines([line(1, 1000)]), null);
@@ -32,14 +31,15 @@ t.test('lines: 1..100, quantities 1..1000, each product once', async (t) => {
   t.equal(problemWithLines([line(1, 1001)]), 'InvalidQuantity');
   t.equal(problemWithLines([line(1, 2.5)]), 'InvalidQuantity');
   t.equal(problemWithLines([line(1), line(2), line(1)]), 'DuplicateProduct');
-  throwsCode(t, given([]).when({ ...place, data: { ...place.data, items: [] } }), 'InvalidItems');
+  given([]).when({ ...place, data: { ...place.data, items: [] } }).thenThrows('InvalidItems');
 });
 
 t.test('cancel: the owner, a placed order, once', async (t) => {
-  t.same(given([placed]).when(cancelBy(1))(), [cancelled]);
-  throwsCode(t, given([]).when(cancelBy(1)), 'OrderNotFound');
-  throwsCode(t, given([placed]).when(cancelBy(2)), 'OrderNotFound');
-  throwsCode(t, given([placed, cancelled]).when(cancelBy(2)), 'OrderNotFound');
-  throwsCode(t, given([placed, cancelled]).when(cancelBy(1)), 'OrderAlreadyCancelled');
+  const { given } = deciderSpec(t, orderDecider);
+  given([placed]).when(cancelBy(1)).then([cancelled]);
+  given([]).when(cancelBy(1)).thenThrows('OrderNotFound');
+  given([placed]).when(cancelBy(2)).thenThrows('OrderNotFound');
+  given([placed, cancelled]).when(cancelBy(2)).thenThrows('OrderNotFound');
+  given([placed, cancelled]).when(cancelBy(1)).thenThrows('OrderAlreadyCancelled');
   t.equal([placed, cancelled].reduce(evolve, initialState()).status, 'cancelled');
 });

@@ -9,9 +9,9 @@ import { signedInUser } from '../support/signed-in-user.js';
 import { createMemoryReadStore } from '../../src/infra/readstore/memory.js';
 import { openRedisReadStore } from '../../src/infra/readstore/redis.js';
 import type { ReadModelStore } from '../../src/infra/readstore/types.js';
-import { PRODUCTS } from '../../projections/products.js';
-import { ORDERS } from '../../projections/orders.js';
-import { DATA } from '../../projections/data.js';
+import { PRODUCTS } from '../../src/products/read-model.js';
+import { ORDERS } from '../../src/orders/read-model.js';
+import { DATA } from '../../src/data/read-model.js';
 
 const MODELS = [PRODUCTS, ORDERS, DATA];
 

@@ -1,7 +1,7 @@
 // Helpers for account tests: the app wired to a real SMTP sink, and short
 // request helpers per family.
 import type { FastifyInstance, FastifyRequest, LightMyRequestResponse } from 'fastify';
-import { USERS, userKeys } from '../../projections/users.js';
+import { USERS, userKeys } from '../../src/users/read-model.js';
 import { namesFor } from '../../src/personal.js';
 import { emailKey, usernameKey } from '../../src/users/events.js';
 import { REDIS_URL, type ReadModels } from './app.js';

@@ -30,6 +30,10 @@ export function deciderSpec<State, Command, Event extends DomainEvent>(t: Test, 
                 t.equal((error as DomainError).code, code, message ?? `refuses with ${code}`);
               }
             },
+            /** What the decider decided, for checks the three above do not cover. */
+            events(): Event[] {
+              return run();
+            },
             /** The state after applying what the decider decided. */
             state(): State {
               return run().reduce(decider.evolve, state);

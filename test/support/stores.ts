@@ -11,7 +11,7 @@ import { build, READ_MODELS, REDIS_URL, tempDir, type ReadModels, type TestApp }
 import type { Config } from '../../src/config.js';
 import { namesFor, openPersonalData } from '../../src/personal.js';
 import { emailKey, usernameKey } from '../../src/users/events.js';
-import { userKeys } from '../../projections/users.js';
+import { userKeys } from '../../src/users/read-model.js';
 import { deletePrefix } from './redis-cleanup.js';
 import { hasRedisServer, NO_REDIS_SERVER, sharedRedisCluster } from './redis-cluster.js';
 

@@ -1,14 +1,16 @@
 // The account decider without I/O: given events, when a command, then events.
 import t, { type Test } from 'tap';
+import { deciderSpec } from '../support/decider-spec.js';
 import { DomainError } from '../../src/infra/errors.js';
-import { decide, evolve, initialState, type UserCommand, type UserState } from '../../src/users/decider.js';
+import { decide, evolve, initialState, userDecider, type UserCommand, type UserState } from '../../src/users/decider.js';
 import type { UserEvent } from '../../src/users/events.js';
 
 const T0 = new Date('2030-01-01T00:00:00.000Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 const iso = (minutes: number) => at(minutes).toISOString();
 
-const given = (events: UserEvent[]): UserState => events.reduce(evolve, initialState());
+const folded = (events: UserEvent[]): UserState => events.reduce(evolve, initialState());
+const spec = (t: Test) => deciderSpec(t, userDecider);
 const meta = (minutes = 0) => ({ metadata: { now: at(minutes) } });
 
 function throws(t: Test, run: () => unknown, code: string) {
@@ -57,7 +59,7 @@ const registerB: UserCommand = {
 const bobEvents = decide(registerB, initialState());
 
 const issue = (purpose: 'password-reset' | 'reset-link', codeKey: string, minutes = 0): UserEvent[] =>
-  decide({ type: 'RequestPasswordReset', data: { purpose, codeKey, via: 'A' }, ...meta(minutes) }, given([registeredC]));
+  decide({ type: 'RequestPasswordReset', data: { purpose, codeKey, via: 'A' }, ...meta(minutes) }, folded([registeredC]));
 
 const session = (key: string, minutes = 0): UserEvent => ({
   type: 'SessionStarted',
@@ -72,7 +74,7 @@ t.test('registering through B asks for email verification with a 10-minute code'
   t.match(bobEvents[2], {
     data: { userId: 3, purpose: 'email-verification', codeKey: 'K1', via: 'B', expiresAt: iso(10) },
   });
-  throws(t, () => decide(registerB, given(bobEvents)), 'UserExists');
+  spec(t).given(bobEvents).when(registerB).thenThrows('UserExists');
 });
 
 t.test('an unverified B account gets no session; a C account does, but not for B login until verified', async (t) => {
@@ -81,20 +83,17 @@ t.test('an unverified B account gets no session; a C account does, but not for B
     data: { sessionKey: 'S1', via: 'E', seconds: 3600, requireVerifiedEmail },
     ...meta(1),
   });
-  throws(t, () => decide(start(), given(bobEvents)), 'EmailNotVerified');
-  t.same(decide(start(), given([registeredC])), [
+  spec(t).given(bobEvents).when(start()).thenThrows('EmailNotVerified');
+  spec(t).given([registeredC]).when(start()).then([
     { type: 'SessionStarted', data: { userId: 7, sessionKey: 'S1', via: 'E', at: iso(1), expiresAt: iso(61) } },
   ]);
-  throws(t, () => decide(start(true), given([registeredC])), 'EmailNotVerified');
-  const verified = given([registeredC, { type: 'EmailVerified', data: { userId: 7, via: 'B', at: iso(0) } }]);
+  spec(t).given([registeredC]).when(start(true)).thenThrows('EmailNotVerified');
+  const verified = folded([registeredC, { type: 'EmailVerified', data: { userId: 7, via: 'B', at: iso(0) } }]);
   t.equal(decide(start(true), verified).length, 1);
 });
 
 t.test('a new session cleans up expired ones', async (t) => {
-  const events = decide(
-    { type: 'StartSession', data: { sessionKey: 'S3', via: 'C', seconds: 3600 }, ...meta(90) },
-    given([registeredC, session('S1', 0), session('S2', 80)]),
-  );
+  const events = spec(t).given([registeredC, session('S1', 0), session('S2', 80)]).when({ type: 'StartSession', data: { sessionKey: 'S3', via: 'C', seconds: 3600 }, ...meta(90) }).events();
   t.same(events[0], {
     type: 'SessionsEnded',
     data: { userId: 7, sessionKeys: ['S1'], reason: 'expired', at: iso(90) },
@@ -103,7 +102,7 @@ t.test('a new session cleans up expired ones', async (t) => {
 });
 
 t.test('logout ends that session only; an unknown or ended session changes nothing', async (t) => {
-  const state = given([registeredC, session('S1'), session('S2')]);
+  const state = folded([registeredC, session('S1'), session('S2')]);
   const end = (key: string): UserCommand => ({ type: 'EndSession', data: { sessionKey: key, via: 'B' }, ...meta(5) });
   const events = decide(end('S1'), state);
   t.same(events, [
@@ -122,13 +121,13 @@ t.test('verifying the email: the right code once, wrong codes counted, the fifth
     ...meta(minutes),
   });
   t.same(
-    decide(verify('K1'), given(bobEvents)).map((e) => e.type),
+    spec(t).given(bobEvents).when(verify('K1')).events().map((e) => e.type),
     ['OneTimeCodeUsed', 'EmailVerified'],
   );
 
   let history = [...bobEvents];
   for (let i = 1; i <= 4; i++) {
-    const events = decide(verify('WRONG'), given(history));
+    const events = spec(t).given(history).when(verify('WRONG')).events();
     t.same(events, [
       {
         type: 'OneTimeCodeAttemptFailed',
@@ -137,18 +136,18 @@ t.test('verifying the email: the right code once, wrong codes counted, the fifth
     ]);
     history = [...history, ...events];
   }
-  const fifth = decide(verify('WRONG'), given(history));
+  const fifth = spec(t).given(history).when(verify('WRONG')).events();
   t.same(
     fifth.map((e) => e.type),
     ['OneTimeCodeAttemptFailed', 'OneTimeCodeVoided'],
   );
   t.match(fifth[1], { data: { reason: 'attempts', codeKey: 'K1' } });
   history = [...history, ...fifth];
-  throws(t, () => decide(verify('K1'), given(history)), 'InvalidCode');
+  spec(t).given(history).when(verify('K1')).thenThrows('InvalidCode');
 });
 
 t.test('an expired code is voided, not used', async (t) => {
-  const events = decide({ type: 'VerifyEmail', data: { codeKey: 'K1', via: 'B' }, ...meta(10) }, given(bobEvents));
+  const events = spec(t).given(bobEvents).when({ type: 'VerifyEmail', data: { codeKey: 'K1', via: 'B' }, ...meta(10) }).events();
   t.same(events, [
     {
       type: 'OneTimeCodeVoided',
@@ -156,32 +155,29 @@ t.test('an expired code is voided, not used', async (t) => {
     },
   ]);
   t.same(
-    decide({ type: 'VerifyEmail', data: { codeKey: 'K1', via: 'B' }, ...meta(9.9) }, given(bobEvents)).map((e) => e.type),
+    spec(t).given(bobEvents).when({ type: 'VerifyEmail', data: { codeKey: 'K1', via: 'B' }, ...meta(9.9) }).events().map((e) => e.type),
     ['OneTimeCodeUsed', 'EmailVerified'],
     'just before the 10 minutes are up it still works',
   );
 });
 
 t.test('a newer code voids the older one', async (t) => {
-  const resent = decide(
-    { type: 'RequestEmailVerification', data: { codeKey: 'K2', via: 'B' }, ...meta(2) },
-    given(bobEvents),
-  );
+  const resent = spec(t).given(bobEvents).when({ type: 'RequestEmailVerification', data: { codeKey: 'K2', via: 'B' }, ...meta(2) }).events();
   t.same(
     resent.map((e) => e.type),
     ['EmailVerificationRequested', 'OneTimeCodeVoided', 'OneTimeCodeIssued'],
   );
   t.match(resent[1], { data: { codeKey: 'K1', reason: 'superseded' } });
-  const state = given([...bobEvents, ...resent]);
+  const state = folded([...bobEvents, ...resent]);
   t.equal(
     decide({ type: 'VerifyEmail', data: { codeKey: 'K1', via: 'B' }, ...meta(3) }, state)[0]!.type,
     'OneTimeCodeAttemptFailed',
     'the old code is now just a wrong code',
   );
   t.equal(decide({ type: 'VerifyEmail', data: { codeKey: 'K2', via: 'B' }, ...meta(3) }, state)[0]!.type, 'OneTimeCodeUsed');
-  const verified = given([
+  const verified = folded([
     ...bobEvents,
-    ...decide({ type: 'VerifyEmail', data: { codeKey: 'K1', via: 'B' }, ...meta(1) }, given(bobEvents)),
+    ...spec(t).given(bobEvents).when({ type: 'VerifyEmail', data: { codeKey: 'K1', via: 'B' }, ...meta(1) }).events(),
   ]);
   throws(
     t,
@@ -196,17 +192,14 @@ t.test('a password reset uses the code, changes the hash, voids other reset secr
     history.slice(3).map((e) => e.type),
     ['PasswordResetRequested', 'OneTimeCodeIssued', 'PasswordResetRequested', 'OneTimeCodeIssued'],
   );
-  const events = decide(
-    { type: 'ResetPassword', data: { purpose: 'password-reset', codeKey: 'R1', passwordHash: 'NEW', via: 'A' }, ...meta(5) },
-    given(history),
-  );
+  const events = spec(t).given(history).when({ type: 'ResetPassword', data: { purpose: 'password-reset', codeKey: 'R1', passwordHash: 'NEW', via: 'A' }, ...meta(5) }).events();
   t.same(
     events.map((e) => e.type),
     ['OneTimeCodeUsed', 'PasswordReset', 'OneTimeCodeVoided', 'SessionsEnded'],
   );
   t.match(events[2], { data: { purpose: 'reset-link', codeKey: 'L1' } });
   t.same((events[3] as Extract<UserEvent, { type: 'SessionsEnded' }>).data.sessionKeys, ['S1', 'S2']);
-  const after = given([...history, ...events]);
+  const after = folded([...history, ...events]);
   t.equal(after.passwordHash, 'NEW');
   t.same(after.sessions, {});
   t.same(after.codes, {});
@@ -228,16 +221,13 @@ t.test('reset links live 60 minutes', async (t) => {
     data: { purpose: 'reset-link', codeKey: 'L1', passwordHash: 'NEW', via: 'B' },
     ...meta(minutes),
   });
-  t.equal(decide(reset(59), given(history))[0]!.type, 'OneTimeCodeUsed');
-  t.match(decide(reset(60), given(history)), [{ type: 'OneTimeCodeVoided', data: { reason: 'expired' } }]);
+  t.equal(spec(t).given(history).when(reset(59)).events()[0]!.type, 'OneTimeCodeUsed');
+  t.match(spec(t).given(history).when(reset(60)).events(), [{ type: 'OneTimeCodeVoided', data: { reason: 'expired' } }]);
 });
 
 t.test("C's code becomes a 10-minute reset token, good once", async (t) => {
   const history = [registeredC, ...issue('password-reset', 'R1')];
-  const exchanged = decide(
-    { type: 'ExchangeResetCode', data: { codeKey: 'R1', tokenKey: 'T1', via: 'C' }, ...meta(1) },
-    given(history),
-  );
+  const exchanged = spec(t).given(history).when({ type: 'ExchangeResetCode', data: { codeKey: 'R1', tokenKey: 'T1', via: 'C' }, ...meta(1) }).events();
   t.same(
     exchanged.map((e) => e.type),
     ['OneTimeCodeUsed', 'OneTimeCodeIssued'],
@@ -249,18 +239,18 @@ t.test("C's code becomes a 10-minute reset token, good once", async (t) => {
     data: { purpose: 'reset-token', codeKey, passwordHash: 'NEW', via: 'C' },
     ...meta(minutes),
   });
-  t.equal(decide(reset('T1'), given(withToken))[0]!.type, 'OneTimeCodeUsed');
-  t.equal(decide(reset('T1', 11), given(withToken))[0]!.type, 'OneTimeCodeVoided', 'expired after 10 minutes');
+  t.equal(spec(t).given(withToken).when(reset('T1')).events()[0]!.type, 'OneTimeCodeUsed');
+  t.equal(spec(t).given(withToken).when(reset('T1', 11)).events()[0]!.type, 'OneTimeCodeVoided', 'expired after 10 minutes');
   throws(
     t,
-    () => decide({ type: 'ExchangeResetCode', data: { codeKey: 'R1', tokenKey: 'T2', via: 'C' }, ...meta(2) }, given(withToken)),
+    () => spec(t).given(withToken).when({ type: 'ExchangeResetCode', data: { codeKey: 'R1', tokenKey: 'T2', via: 'C' }, ...meta(2) }).events(),
     'InvalidCode',
   );
 });
 
 t.test('deleting ends every session, voids every code, and the account is gone', async (t) => {
   const history = [registeredC, session('S1'), ...issue('password-reset', 'R1')];
-  const events = decide({ type: 'DeleteAccount', data: { via: 'B' }, ...meta(3) }, given(history));
+  const events = spec(t).given(history).when({ type: 'DeleteAccount', data: { via: 'B' }, ...meta(3) }).events();
   t.same(
     events.map((e) => e.type),
     ['SessionsEnded', 'OneTimeCodeVoided', 'AccountDeleted'],
@@ -272,7 +262,7 @@ t.test('deleting ends every session, voids every code, and the account is gone',
     // No personal data in the deletion: the claim streams' HMACs only.
     data: { userId: 7, usernameKey: 'UK7', emailKey: 'EK7', via: 'B', at: iso(3) },
   });
-  const gone = given([...history, ...events]);
+  const gone = folded([...history, ...events]);
   t.equal(gone.status, 'deleted');
   t.match(gone, { username: '', email: null, passwordHash: '' }, 'the folded state forgets the personal fields');
   throws(t, () => decide({ type: 'DeleteAccount', data: { via: 'B' }, ...meta(4) }, gone), 'UnknownUser');
@@ -289,7 +279,7 @@ t.test('deleting ends every session, voids every code, and the account is gone',
 });
 
 t.test('accounts without an email get no codes', async (t) => {
-  const noEmail = given([{ ...registeredC, data: { ...registeredC.data, email: null } } as UserEvent]);
+  const noEmail = folded([{ ...registeredC, data: { ...registeredC.data, email: null } } as UserEvent]);
   throws(
     t,
     () => decide({ type: 'RequestPasswordReset', data: { purpose: 'password-reset', codeKey: 'R', via: 'A' }, ...meta() }, noEmail),

@@ -1,7 +1,7 @@
 // Family B (Users): documented outcomes are HTTP 200 with a responseCode;
 // malformed requests HTTP 400 with responseCode 600.
 import t from 'tap';
-import { userKeys } from '../../projections/users.js';
+import { userKeys } from '../../src/users/read-model.js';
 import { READ_MODELS } from '../support/app.js';
 import { bearer, buildWithMail, clock, registerVerifiedB, sessionOf } from '../support/accounts.js';
 

@@ -5,7 +5,7 @@ import { handle } from '../../src/infra/commands.js';
 import { createKeyedHash } from '../../src/infra/secrets.js';
 import { userDecider } from '../../src/users/decider.js';
 import { streams } from '../../src/users/events.js';
-import { userKeys } from '../../projections/users.js';
+import { userKeys } from '../../src/users/read-model.js';
 import { bearer, buildWithMail, clock, registerVerifiedB, sessionOf } from '../support/accounts.js';
 
 t.test('C: /auth, /auth/create, /auth/forgot[/otp|/reset]', async (t) => {

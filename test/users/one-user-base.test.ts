@@ -4,7 +4,7 @@ import t from 'tap';
 import { handle } from '../../src/infra/commands.js';
 import { userDecider } from '../../src/users/decider.js';
 import { streams } from '../../src/users/events.js';
-import { userKeys } from '../../projections/users.js';
+import { userKeys } from '../../src/users/read-model.js';
 import { READ_MODELS } from '../support/app.js';
 import { buildWithMail, registerVerifiedB, sessionOf, type MailApp } from '../support/accounts.js';
 

@@ -2,9 +2,9 @@
 // family in `config.family`; requests that never reached a route (unknown
 // paths) are assigned one by their path.
 import type { Problem } from '../errors.js';
+import type { Family } from '../../shared/family.js';
 
-/** The API family a request came through ("A" Dium, "B" Users, "C" Auth, "D" Registration, "E" Products). */
-export type Family = 'A' | 'B' | 'C' | 'D' | 'E';
+export type { Family };
 
 export function familyOfPath(url: string): Family | null {
   const path = url.split('?')[0] ?? '';

@@ -3,18 +3,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Services } from '../services.js';
-import { projectionLag, type ProjectionProgress } from '../metrics.js';
+import { projectionLag } from '../metrics.js';
+import type { ProjectionStatus } from '../projection-status.js';
 
 /** Read models further behind than this (oldest unapplied event's age) make the service not ready. */
 export const READY_MAX_LAG_SECONDS = 5;
 
-/** What /ready needs to know about the projections serving this process. */
-export interface ProjectionStatus extends ProjectionProgress {
-  /** False until the read models first caught up with the log (at start). */
-  readonly isCaughtUp: boolean;
-  /** Why the projections are paused, if they are. */
-  readonly error: string | null;
-}
 
 async function check(what: () => Promise<void>): Promise<string> {
   try {

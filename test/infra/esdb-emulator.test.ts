@@ -25,7 +25,7 @@ import {
   streamNameFilter,
 } from '@eventstore/db-client';
 import type { AllStreamSubscription, Position, ResolvedEvent, AllStreamResolvedEvent } from '@eventstore/db-client';
-import { MAX_APPEND_SIZE, startEmulator, type Emulator } from './esdb-emulator.js';
+import { MAX_APPEND_SIZE, startEmulator, type Emulator } from '../support/esdb-emulator.js';
 
 const streamName = (kind: string) => `${kind}-${randomUUID()}`;
 const event = (type = 'ThingHappened', data: Record<string, unknown> = { at: randomUUID() }) => jsonEvent({ type, data });

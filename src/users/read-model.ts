@@ -1,0 +1,28 @@
+// Where the users read model keeps what: profiles by id, ids by the HMACs of
+// the normalised username and email, live sessions by the HMAC of their id,
+// and outstanding password-reset codes by their HMAC. projections/users.ts
+// writes these keys from the log; the users workflows read them here.
+import type { ReadModelStore } from '../infra/readstore/types.js';
+
+export const USERS = 'users';
+
+export const userKeys = {
+  user: (id: number | string) => `user:${id}`,
+  /** `key`: usernameKey(svc.names, username), as UserRegistered records it. */
+  username: (key: string) => `username:${key}`,
+  /** `key`: emailKey(svc.names, email). */
+  email: (key: string) => `email:${key}`,
+  session: (sessionKey: string) => `session:${sessionKey}`,
+  /** Hash: user id → expiry (ISO) of each outstanding password-reset code with this HMAC. */
+  resetCode: (codeKey: string) => `reset-code:${codeKey}`,
+};
+
+/** A live session's entry: whose it is and until when (ISO), or null when it is not in the read model. */
+export async function sessionEntry(
+  store: ReadModelStore,
+  sessionKey: string,
+): Promise<{ userId: string; expiresAt: string } | null> {
+  const session = await store.hgetall(USERS, userKeys.session(sessionKey));
+  if (!session?.userId) return null;
+  return { userId: session.userId, expiresAt: session.expiresAt ?? '' };
+}
