@@ -10,7 +10,6 @@ import { ERASED } from '../src/infra/keystore/sealed-store.js';
 import type { Projection } from './types.js';
 import { DATA, dataKeys } from '../src/data/read-model.js';
 
-
 export const dataProjection: Projection = {
   name: DATA,
   handles: new Set<string>(['DataStored', 'DataUpdated', 'DataDeleted', 'AccountDeleted']),
