@@ -36,6 +36,7 @@ import { productRoutes } from './products/routes-ae.js';
 import { orderRoutes } from './orders/routes-a.js';
 import { dataRoutes } from './data/routes-d.js';
 import { openPersonalData } from './personal.js';
+import { withRequestMetadata } from './infra/request-context.js';
 import type { KeyBackend } from './infra/keystore/types.js';
 
 /** Request bodies above this are refused with 413 (API-CONTRACT.md). */
@@ -125,7 +126,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     throw error;
   }
   const { dataKeys } = personal;
-  const eventStore = instrumentEventStore(personal.eventStore, metrics);
+  const eventStore = instrumentEventStore(withRequestMetadata(personal.eventStore), metrics);
 
   // Either this process applies the projections, or another one does (`npm run projector`)
   // and this one only watches the checkpoints to let clients read their own writes.
