@@ -28,6 +28,12 @@ const VOIDED: Record<string, string> = {
   'account-deleted': 'account deleted',
 };
 
+const FAILED: Record<string, string> = {
+  'wrong-password': 'wrong password',
+  unverified: 'email not verified',
+  'locked-out': 'too many attempts, locked out for the rest of the minute',
+};
+
 const ENDED: Record<string, string> = {
   logout: 'logout',
   expired: 'expired',
@@ -76,6 +82,8 @@ export function describe(recorded: Pick<RecordedEvent, 'type' | 'data'>): string
       const via = event.data.via ? ` (via ${event.data.via})` : '';
       return `${n} session${n === 1 ? '' : 's'} ended: ${ENDED[event.data.reason] ?? event.data.reason}${via}`;
     }
+    case 'SignInFailed':
+      return `sign-in refused: ${FAILED[event.data.reason] ?? event.data.reason} (via ${event.data.via})`;
     case 'AccountDeleted':
       return `account deleted (via ${event.data.via})`;
     case 'UsernameClaimed':

@@ -230,6 +230,13 @@ export function withRateLimitHeaders<T extends Record<number, TSchema>>(response
   return out as T;
 }
 
+/**
+ * Requests that were the first of their window refused on the account's
+ * budget (its count just went past the limit): the sign-in routes record one
+ * "locked out" event per account and window for them, never one per refusal.
+ */
+export const firstAccountRefusals = new WeakSet<FastifyRequest>();
+
 export interface AuthRateLimit {
   /**
    * Counts this attempt against the client address (per kind) and, when
@@ -290,6 +297,7 @@ export const authRateLimit = fp(
       };
       const over = hits.filter((h) => h.count > limit);
       if (over.length === 0) return;
+      if (policies.length > 1 && hits[1]!.count === limit + 1) firstAccountRefusals.add(request);
       const retryAfter = seconds(Math.max(...over.map((h) => h.resetInMs)));
       throw new Problem(429, 'Too many attempts, please try again later', 'TOO_MANY_REQUESTS', {
         'retry-after': String(retryAfter),

@@ -3,10 +3,11 @@
 // - one password budget per account, whatever the family, route or identifier;
 // - a risk budget for guessing reset codes, shared by every client and
 //   instance, which AUTH_RATE_LIMIT=0 does not turn off.
-import type { Charge, SlidingWindow } from '../infra/ratelimit.js';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { firstAccountRefusals, type Charge, type SlidingWindow } from '../infra/ratelimit.js';
 import type { Services } from '../infra/services.js';
-import { findAccount, type Identifier } from './commands.js';
-import { CODE_SECONDS, normaliseEmail, normaliseUsername } from './events.js';
+import { findAccount, recordFailedSignIn, type Identifier } from './commands.js';
+import { CODE_SECONDS, normaliseEmail, normaliseUsername, type Family } from './events.js';
 
 /**
  * The key of an account's password budget: its user id when the identifier
@@ -19,6 +20,22 @@ export async function passwordBudgetKey(svc: Services, id: Identifier): Promise<
   const account = await findAccount(svc, id);
   if (account && account.userId !== null) return `user:${account.userId}`;
   return 'username' in id ? `username:${normaliseUsername(id.username.trim())}` : `email:${normaliseEmail(id.email)}`;
+}
+
+/**
+ * A sign-in's attempt, counted against the client address and the account's
+ * password budget (429 when either is spent). The first refusal of a window
+ * on an existing account's budget is recorded on its stream as a locked-out
+ * sign-in: one per account and window, however many attempts follow.
+ */
+export async function checkSignInBudget(app: FastifyInstance, request: FastifyRequest, svc: Services, id: Identifier, via: Family): Promise<void> {
+  const key = await passwordBudgetKey(svc, id);
+  try {
+    await app.authRateLimit.check(request, 'sign-in', key, 'password');
+  } catch (error) {
+    if (firstAccountRefusals.has(request) && key?.startsWith('user:')) await recordFailedSignIn(svc, Number(key.slice(5)), 'locked-out', via);
+    throw error;
+  }
 }
 
 /** Reset codes are 6 digits not starting with 0 (A's otp is a JSON number). */

@@ -17,6 +17,8 @@ import {
   type CodePurpose,
   type Family,
   type Profile,
+  type SignInFailure,
+  type UserEvent,
 } from './events.js';
 import { mayMail, verificationCodeMail } from './mails.js';
 
@@ -181,7 +183,10 @@ export async function signIn(
     await svc.passwords.verifyNothing(password);
     return { ok: false, reason: 'unknown' };
   }
-  if (!(await svc.passwords.verify(account.passwordHash, password))) return { ok: false, reason: 'wrong-password' };
+  if (!(await svc.passwords.verify(account.passwordHash, password))) {
+    await recordFailedSignIn(svc, account.userId, 'wrong-password', via);
+    return { ok: false, reason: 'wrong-password' };
+  }
   const sessionId = randomToken();
   try {
     const started = await handle(svc.eventStore, streams.user(account.userId), userDecider, {
@@ -196,12 +201,25 @@ export async function signIn(
     });
     await svc.settle(started.position);
   } catch (error) {
-    if (error instanceof DomainError && error.code === 'EmailNotVerified') return { ok: false, reason: 'unverified' };
+    if (error instanceof DomainError && error.code === 'EmailNotVerified') {
+      await recordFailedSignIn(svc, account.userId, 'unverified', via);
+      return { ok: false, reason: 'unverified' };
+    }
     // The account changed between the check and the session (deleted, say): as if unknown.
     if (error instanceof DomainError && error.code === 'UnknownUser') return { ok: false, reason: 'unknown' };
     throw error;
   }
   return { ok: true, userId: account.userId, username: account.username, email: account.email, sessionId };
+}
+
+/**
+ * Records a refused sign-in on an existing account (for the audit; no state
+ * changes). Appended without a decision: it never conflicts with a command,
+ * and the rate limits bound how many there are (README, "Failed sign-ins").
+ */
+export async function recordFailedSignIn(svc: Services, userId: number, reason: SignInFailure, via: Family): Promise<void> {
+  const event: UserEvent = { type: 'SignInFailed', data: { userId, reason, via, at: svc.now().toISOString() } };
+  await svc.eventStore.append(streams.user(userId), [{ id: randomUUID(), ...event }], 'stream_exists');
 }
 
 export type DeleteResult = { ok: true; userId: number } | { ok: false; reason: 'unknown' | 'wrong-password' };

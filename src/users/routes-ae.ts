@@ -8,7 +8,7 @@ import { fieldOf, isMissing } from '../infra/http/shell.js';
 import { ErrorBody, ref } from '../infra/http/schemas.js';
 import { withRateLimitHeaders } from '../infra/ratelimit.js';
 import type { Services } from '../infra/services.js';
-import { passwordBudgetKey } from './budgets.js';
+import { checkSignInBudget } from './budgets.js';
 import { registerUser, signIn } from './commands.js';
 import { AccountName, Email, LoginField, Password, Username, messages } from './schemas.js';
 
@@ -98,7 +98,7 @@ export const aeUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
     },
     async (request) => {
       const { username, password } = request.body;
-      await app.authRateLimit.check(request, 'sign-in', await passwordBudgetKey(services, { username }), 'password');
+      await checkSignInBudget(app, request, services, { username }, 'E');
       const result = await signIn(services, { username }, password, 'E');
       if (!result.ok) {
         if (result.reason === 'unverified') throw new Problem(403, 'Email not verified');

@@ -13,7 +13,7 @@ import { fieldOf, isMissing } from '../infra/http/shell.js';
 import { UsersApiBody, ref } from '../infra/http/schemas.js';
 import { withRateLimitHeaders } from '../infra/ratelimit.js';
 import type { Services } from '../infra/services.js';
-import { passwordBudgetKey } from './budgets.js';
+import { checkSignInBudget, passwordBudgetKey } from './budgets.js';
 import { deleteAccount, registerUser, signIn } from './commands.js';
 import { requestEmailVerification, requestResetLink, resetPasswordWithToken, tokenAccount, verifyEmail } from './recovery.js';
 import { endSession } from './sessions.js';
@@ -132,7 +132,7 @@ export const bUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
     },
     async (request, reply) => {
       const { email, password } = request.body;
-      await app.authRateLimit.check(request, 'sign-in', await passwordBudgetKey(services, { email }), 'password');
+      await checkSignInBudget(app, request, services, { email }, 'B');
       const result = await signIn(services, { email }, password, 'B', { requireVerifiedEmail: true });
       if (!result.ok) {
         const code = { unknown: B.emailNotFound, 'wrong-password': B.wrongPassword, unverified: B.emailNotVerified };

@@ -9,7 +9,7 @@ import { fieldOf, isMissing } from '../infra/http/shell.js';
 import { ErrorBody, ref } from '../infra/http/schemas.js';
 import { withRateLimitHeaders } from '../infra/ratelimit.js';
 import type { Services } from '../infra/services.js';
-import { passwordBudgetKey } from './budgets.js';
+import { checkSignInBudget } from './budgets.js';
 import { findAccount, registerUser, signIn } from './commands.js';
 import type { Profile } from './events.js';
 import { exchangeResetCode, requestResetCode, resetPasswordWithToken, tokenAccount } from './recovery.js';
@@ -75,7 +75,7 @@ export const cUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
     },
     async (request) => {
       const { username, password } = request.body;
-      await app.authRateLimit.check(request, 'sign-in', await passwordBudgetKey(services, { username }), 'password');
+      await checkSignInBudget(app, request, services, { username }, 'C');
       const result = await signIn(services, { username }, password, 'C');
       if (!result.ok) {
         if (result.reason === 'unverified') throw new Problem(403, 'Email not verified');

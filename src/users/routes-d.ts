@@ -8,7 +8,7 @@ import { fieldOf, isMissing } from '../infra/http/shell.js';
 import { RegistrationApiError, ref } from '../infra/http/schemas.js';
 import { withRateLimitHeaders } from '../infra/ratelimit.js';
 import type { Services } from '../infra/services.js';
-import { passwordBudgetKey } from './budgets.js';
+import { checkSignInBudget } from './budgets.js';
 import { registerUser, signIn } from './commands.js';
 import { normaliseEmail, SESSION_SECONDS } from './events.js';
 import { AccountName, Email, LoginField, Password, Username, messages } from './schemas.js';
@@ -163,7 +163,7 @@ export const dUserRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
     },
     async (request) => {
       const { username, password } = request.body;
-      await app.authRateLimit.check(request, 'sign-in', await passwordBudgetKey(services, { username }), 'password');
+      await checkSignInBudget(app, request, services, { username }, 'D');
       const result = await signIn(services, { username }, password, 'D');
       if (!result.ok) {
         if (result.reason === 'unverified') throw problem(403, 'EMAIL_NOT_VERIFIED');
