@@ -37,6 +37,7 @@ import { orderRoutes } from './orders/routes-a.js';
 import { dataRoutes } from './data/routes-d.js';
 import { openPersonalData } from './personal.js';
 import { withRequestMetadata } from './infra/request-context.js';
+import { adminAuditRoutes } from './audit/routes.js';
 import type { KeyBackend } from './infra/keystore/types.js';
 
 /** Request bodies above this are refused with 413 (API-CONTRACT.md). */
@@ -201,6 +202,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(productRoutes, { services });
     await app.register(orderRoutes, { services });
     await app.register(dataRoutes, { services });
+    // The operators' audit: absent unless ADMIN_TOKEN is set.
+    if (config.adminToken) await app.register(adminAuditRoutes, { services, token: config.adminToken });
 
     if (runner) {
       const started = Date.now();
