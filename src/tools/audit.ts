@@ -169,7 +169,7 @@ export async function runAudit(store: EventStore, names: KeyedHash, inv: Invocat
     await out.flush();
     return 0;
   }
-  const what = describeSubject(subject);
+  const what = nothing(subject);
   if (inv.at) {
     const states = await statesAt(store, names, subject, inv.at);
     if (states.length === 0) {
@@ -189,7 +189,7 @@ export async function runAudit(store: EventStore, names: KeyedHash, inv: Invocat
     return 1;
   }
   if (!inv.json) {
-    const heading = inv.legacy && subject.kind === 'account' ? `History of "${subject.identifier}"` : `History of ${what}`;
+    const heading = inv.legacy && subject.kind === 'account' ? `History of "${subject.identifier}"` : `History of ${named(subject)}`;
     await out.line(`${heading} (${store.kind} event store), oldest first:`);
   }
   for (const e of events) {
@@ -200,17 +200,24 @@ export async function runAudit(store: EventStore, names: KeyedHash, inv: Invocat
   return 0;
 }
 
-function describeSubject(subject: Subject): string {
+function named(subject: Subject): string {
   switch (subject.kind) {
     case 'account':
-      return `account has ever used "${subject.identifier}"`;
+      return `account "${subject.identifier}"`;
     case 'product':
       return `product ${subject.id}`;
     case 'order':
       return `order ${subject.id}`;
     case 'data':
-      return `key ${JSON.stringify(subject.key)} of an account "${subject.account}"`;
+      return `key ${JSON.stringify(subject.key)} of account "${subject.account}"`;
   }
+}
+
+/** What stderr says when the entity never existed (exit 1). */
+function nothing(subject: Subject): string {
+  if (subject.kind === 'account') return `account has ever used "${subject.identifier}"`;
+  if (subject.kind === 'data') return `key ${JSON.stringify(subject.key)} of an account "${subject.account}"`;
+  return named(subject);
 }
 
 /**
