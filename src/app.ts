@@ -127,7 +127,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     throw error;
   }
   const { dataKeys } = personal;
-  const eventStore = instrumentEventStore(withRequestMetadata(personal.eventStore), metrics);
+  const eventStore = instrumentEventStore(withRequestMetadata(personal.eventStore, personal.dataKeys), metrics);
 
   // Either this process applies the projections, or another one does (`npm run projector`)
   // and this one only watches the checkpoints to let clients read their own writes.

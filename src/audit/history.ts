@@ -5,6 +5,9 @@
 import type { EventStore, Position, RecordedEvent } from '../infra/eventstore/types.js';
 import { comparePositions, decodePosition } from '../infra/eventstore/types.js';
 import { ERASED } from '../infra/keystore/sealed-store.js';
+import type { DataKeys } from '../infra/keystore/data-keys.js';
+import { isSealedValue, openValue } from '../infra/keystore/sealed-metadata.js';
+import { CLIENT_FIELD } from '../infra/request-context.js';
 import type { KeyedHash } from '../infra/secrets.js';
 import { evolve as evolveData, initialState as dataInitial, type KeyState } from '../data/decider.js';
 import { dataStream, type DataEvent } from '../data/events.js';
@@ -240,7 +243,7 @@ const SECRET_FIELDS = new Set(['passwordHash', 'codeKey', 'sessionKey', 'session
 
 function cleanData(data: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(data)) if (!SECRET_FIELDS.has(k) && v !== ERASED) out[k] = v;
+  for (const [k, v] of Object.entries(data)) if (!SECRET_FIELDS.has(k) && v !== ERASED && !isSealedValue(v)) out[k] = v;
   return out;
 }
 
@@ -267,6 +270,25 @@ export function auditRecord(e: RecordedEvent): AuditRecord {
     data: cleanData(e.data),
     metadata: cleanData(e.metadata),
   };
+}
+
+/**
+ * auditRecord with the client's address and user agent opened from the
+ * metadata (sealed under the signed-in account's key); left out once that
+ * account is erased, or when no key store is at hand.
+ */
+export async function openedRecord(e: RecordedEvent, keys: DataKeys | undefined): Promise<AuditRecord> {
+  const record = auditRecord(e);
+  const part = e.metadata[CLIENT_FIELD];
+  if (keys && isSealedValue(part)) {
+    try {
+      const client = await openValue(keys, part, { stream: e.stream, type: e.type, field: CLIENT_FIELD });
+      if (client !== undefined) record.metadata[CLIENT_FIELD] = client;
+    } catch {
+      // A part that does not open (moved to another event, corrupted) shows nothing.
+    }
+  }
+  return record;
 }
 
 /** One event as a line of text. Account histories name the account (several may have held one name). */

@@ -11,7 +11,7 @@ import { Problem } from '../infra/errors.js';
 import { comparePositions, decodePosition, type Position } from '../infra/eventstore/types.js';
 import { ErrorBody, ref } from '../infra/http/schemas.js';
 import type { Services } from '../infra/services.js';
-import { auditRecord, history, matches, parseMoment, parseTime, statesAt, type Filter, type Subject } from './history.js';
+import { openedRecord, history, matches, parseMoment, parseTime, statesAt, type Filter, type Subject } from './history.js';
 
 /** Requests per minute per client address, whatever their token. */
 export const ADMIN_RATE_LIMIT = 120;
@@ -145,7 +145,7 @@ export const adminAuditRoutes: FastifyPluginAsyncTypebox<{ services: Services; t
         more = true;
         break;
       }
-      page.push(auditRecord(e));
+      page.push(await openedRecord(e, services.dataKeys));
     }
     return { events: page, nextCursor: more ? page[page.length - 1]!.position : null };
   }

@@ -12,10 +12,11 @@ import { ConfigError, loadConfig } from '../config.js';
 import { openEventStore } from '../app.js';
 import type { EventStore } from '../infra/eventstore/types.js';
 import type { KeyedHash } from '../infra/secrets.js';
+import type { DataKeys } from '../infra/keystore/data-keys.js';
 import { openPersonalData } from '../personal.js';
 import {
   auditLine,
-  auditRecord,
+  openedRecord,
   history,
   logEvents,
   matches,
@@ -161,11 +162,18 @@ class Out {
 }
 
 /** Runs one invocation against an open log; returns the exit status. */
-export async function runAudit(store: EventStore, names: KeyedHash, inv: Invocation, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): Promise<number> {
+export async function runAudit(
+  store: EventStore,
+  names: KeyedHash,
+  inv: Invocation,
+  stdout: NodeJS.WritableStream,
+  stderr: NodeJS.WritableStream,
+  keys?: DataKeys,
+): Promise<number> {
   const out = new Out(stdout);
   const { subject } = inv;
   if (subject.kind === 'log') {
-    for await (const e of logEvents(store, inv.filter)) await out.line(inv.json ? JSON.stringify(auditRecord(e)) : auditLine(e, 'log'));
+    for await (const e of logEvents(store, inv.filter)) await out.line(inv.json ? JSON.stringify(await openedRecord(e, keys)) : auditLine(e, 'log'));
     await out.flush();
     return 0;
   }
@@ -194,7 +202,7 @@ export async function runAudit(store: EventStore, names: KeyedHash, inv: Invocat
   }
   for (const e of events) {
     if (!matches(e, inv.filter)) continue;
-    await out.line(inv.json ? JSON.stringify(auditRecord(e)) : auditLine(e, subject.kind));
+    await out.line(inv.json ? JSON.stringify(await openedRecord(e, keys)) : auditLine(e, subject.kind));
   }
   await out.flush();
   return 0;
@@ -254,7 +262,7 @@ async function main(args: string[]): Promise<number> {
   const raw = await openEventStore(config);
   const personal = await openPersonalData(config, raw);
   try {
-    return await runAudit(personal.eventStore, personal.names, inv, process.stdout, process.stderr);
+    return await runAudit(personal.eventStore, personal.names, inv, process.stdout, process.stderr, personal.dataKeys);
   } finally {
     await personal.dataKeys.close();
     await personal.eventStore.close();
@@ -262,6 +270,11 @@ async function main(args: string[]): Promise<number> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  // `audit log --json | head`: the reader has what it wanted; stop quietly.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(0);
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -31,7 +31,7 @@ t.test('with ADMIN_TOKEN', async (t) => {
 
   await app.inject({ method: 'POST', url: '/api/register', payload: { username: 'opal', email: 'opal@example.com', password: 'opal-password-1', full_name: 'Opal', age: 30, gender: 'f' } });
   const token = (await app.inject({ method: 'POST', url: '/api/token', payload: { username: 'opal', password: 'opal-password-1' } })).json().data.access_token;
-  const auth = { authorization: `Bearer ${token}`, 'x-request-id': 'req-admin-test' };
+  const auth = { authorization: `Bearer ${token}`, 'x-request-id': 'req-admin-test', 'user-agent': 'admin-test-agent' };
   const product = (await app.inject({ method: 'POST', url: '/products', headers: auth, payload: { name: 'Kettle', description: 'v0' } })).json().id as number;
   for (let i = 1; i <= 4; i++) await app.inject({ method: 'PUT', url: `/products/${product}`, headers: auth, payload: { name: 'Kettle', description: `v${i}` } });
 
@@ -50,7 +50,7 @@ t.test('with ADMIN_TOKEN', async (t) => {
     const out = new PassThrough();
     let text = '';
     out.on('data', (c) => (text += c));
-    await runAudit(personal.eventStore, personal.names, parseInvocation(['product', String(product), '--json']), out, new PassThrough());
+    await runAudit(personal.eventStore, personal.names, parseInvocation(['product', String(product), '--json']), out, new PassThrough(), personal.dataKeys);
     const cli = text.trimEnd().split('\n').map((l) => JSON.parse(l));
     t.equal(cli.length, 5);
 
@@ -58,6 +58,7 @@ t.test('with ADMIN_TOKEN', async (t) => {
     t.equal(whole.statusCode, 200);
     t.same(whole.json(), { events: cli, nextCursor: null });
     t.match(cli[1].metadata, { requestId: 'req-admin-test', family: 'E', route: '/products/:id' });
+    t.same(whole.json().events[1].metadata.client, { address: '127.0.0.1', userAgent: 'admin-test-agent' }, 'the live account: its client, opened for the operator');
 
     const pages: unknown[][] = [];
     let cursor: string | null = null;

@@ -49,17 +49,18 @@ const START = Date.parse('2026-03-01T09:00:00.000Z');
 const who = { username: 'audrey_q7', email: 'audrey.q7@example.com', password: 'correct horse 77', full_name: 'Audrey Quillfeather-Snow', age: 71, gender: 'gender-q7' };
 const key = 'diary.q7';
 const values = [{ note: 'first-entry-q7' }, { note: 'second-entry-q7' }];
-const personal = [who.username, who.email, who.full_name, who.gender, key, 'first-entry-q7', 'second-entry-q7'];
+const AGENT = 'journey-agent-q7/1.0';
+const personal = [who.username, who.email, who.full_name, who.gender, key, 'first-entry-q7', 'second-entry-q7', AGENT];
 
 /** Runs the tool's library as the command line would, output captured. */
-async function audit(store: EventStore, names: Parameters<typeof runAudit>[1], args: string[]): Promise<{ code: number; out: string; err: string }> {
+async function auditWith(store: EventStore, names: Parameters<typeof runAudit>[1], args: string[], keys?: Parameters<typeof runAudit>[5]): Promise<{ code: number; out: string; err: string }> {
   const out = new PassThrough();
   const err = new PassThrough();
   let o = '';
   let e = '';
   out.on('data', (c) => (o += c));
   err.on('data', (c) => (e += c));
-  const code = await runAudit(store, names, parseInvocation(args), out, err);
+  const code = await runAudit(store, names, parseInvocation(args), out, err, keys);
   return { code, out: o, err: e };
 }
 const ndjson = (text: string) => text.trimEnd().split('\n').filter(Boolean).map((l) => JSON.parse(l) as AuditRecord);
@@ -86,7 +87,7 @@ for (const backend of backends) {
         method,
         url,
         payload: payload as object,
-        headers: { 'x-request-id': `req-${name}`, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: { 'x-request-id': `req-${name}`, 'user-agent': AGENT, ...(token ? { authorization: `Bearer ${token}` } : {}) },
       });
       moments[`after ${name}`] = new Date(clock + 30_000).toISOString();
       return res;
@@ -111,6 +112,8 @@ for (const backend of backends) {
     const opened = await openPersonalData(config, raw, toolKeys);
     t.teardown(() => opened.dataKeys.close());
     const log = opened.eventStore;
+    // Every run of the tool here opens sealed metadata with the key store, as the command line does.
+    const audit = (s: EventStore, n: Parameters<typeof runAudit>[1], args: string[]) => auditWith(s, n, args, opened.dataKeys);
     const json = async (args: string[]) => {
       const r = await audit(log, opened.names, [...args, '--json']);
       t.equal(r.code, 0, `${args.join(' ')} exits 0`);
@@ -233,6 +236,24 @@ for (const backend of backends) {
       const account = await audit(log, opened.names, ['account', String(userId)]);
       for (const value of personal) t.notOk(account.out.includes(value), `account text: no ${value.slice(0, 4)}…`);
       t.match(account.out, /registered as \[erased\] \(via D\)/);
+    });
+
+    t.test("the client's address and user agent: sealed under the signed-in account's key, gone with it, never for anonymous requests", async (t) => {
+      const rawText: string[] = [];
+      let sealedClients = 0;
+      for await (const e of raw.readAll()) {
+        rawText.push(JSON.stringify([e.data, e.metadata]));
+        if (e.metadata.client) {
+          sealedClients += 1;
+          t.match(e.metadata.client, { v: 1, o: String(userId), n: String, c: String }, `${e.type}: a sealed part`);
+          t.not(e.metadata.actor, 'anonymous');
+        }
+        if (e.metadata.actor === 'anonymous') t.notOk('client' in e.metadata, `${e.type} (anonymous): no client`);
+      }
+      t.equal(sealedClients, 11, 'each event of a signed-in request: 2 products (id, created; updated; deleted), the order (id, placed, cancelled), the key (stored, updated)');
+      t.notOk(rawText.join('\n').includes(AGENT), 'the user agent is nowhere in the log in the clear');
+      const records = await json(['product', String(product)]);
+      t.notOk(records.some((r) => 'client' in r.metadata), 'the account is erased: its clients are gone from the audit');
     });
 
     t.test('the command line, from the store the configuration names (one run: it starts a process)', async (t) => {

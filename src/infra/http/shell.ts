@@ -202,7 +202,14 @@ export const httpShell = fp(
     app.addHook('onRequest', (request, reply, done) => {
       void reply.headers(commonHeaders(request));
       // Everything this request appends to the log says which request, route and caller caused it.
-      const context = { requestId: String(request.id), actor: 'anonymous', family: familyOf(request), route: request.routeOptions.url ?? null };
+      const userAgent = request.headers['user-agent'];
+      const context = {
+        requestId: String(request.id),
+        actor: 'anonymous',
+        family: familyOf(request),
+        route: request.routeOptions.url ?? null,
+        client: { address: request.ip, ...(typeof userAgent === 'string' ? { userAgent: userAgent.slice(0, 512) } : {}) },
+      };
       runInRequest(context, done);
     });
     const ajv = validators();
