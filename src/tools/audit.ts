@@ -280,6 +280,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       process.exitCode = code;
     },
     (error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code === 'EPIPE') return; // the reader closed the pipe: done
       process.stderr.write(`audit failed: ${(error as Error).message}\n`);
       process.exitCode = 1;
     },
