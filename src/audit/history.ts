@@ -6,7 +6,7 @@ import type { EventStore, Position, RecordedEvent } from '../infra/eventstore/ty
 import { comparePositions, decodePosition } from '../infra/eventstore/types.js';
 import { ERASED } from '../infra/keystore/sealed-store.js';
 import type { DataKeys } from '../infra/keystore/data-keys.js';
-import { isSealedValue, openValue } from '../infra/keystore/sealed-metadata.js';
+import { isSealedValue, openValue, type SealedValue } from '../infra/keystore/sealed-metadata.js';
 import { CLIENT_FIELD } from '../infra/request-context.js';
 import type { KeyedHash } from '../infra/secrets.js';
 import { evolve as evolveData, initialState as dataInitial, type KeyState } from '../data/decider.js';
@@ -277,16 +277,19 @@ export function auditRecord(e: RecordedEvent): AuditRecord {
  * metadata (sealed under the signed-in account's key); left out once that
  * account is erased, or when no key store is at hand.
  */
-export async function openedRecord(e: RecordedEvent, keys: DataKeys | undefined): Promise<AuditRecord> {
-  const record = auditRecord(e);
+export function openedRecord(e: RecordedEvent, keys: DataKeys | undefined): AuditRecord | Promise<AuditRecord> {
   const part = e.metadata[CLIENT_FIELD];
-  if (keys && isSealedValue(part)) {
-    try {
-      const client = await openValue(keys, part, { stream: e.stream, type: e.type, field: CLIENT_FIELD });
-      if (client !== undefined) record.metadata[CLIENT_FIELD] = client;
-    } catch {
-      // A part that does not open (moved to another event, corrupted) shows nothing.
-    }
+  // Most events hold no sealed client: answered at once, without a promise (the export runs per event).
+  if (!keys || !isSealedValue(part)) return auditRecord(e);
+  return withClient(auditRecord(e), e, part, keys);
+}
+
+async function withClient(record: AuditRecord, e: RecordedEvent, part: SealedValue, keys: DataKeys): Promise<AuditRecord> {
+  try {
+    const client = await openValue(keys, part, { stream: e.stream, type: e.type, field: CLIENT_FIELD });
+    if (client !== undefined) record.metadata[CLIENT_FIELD] = client;
+  } catch {
+    // A part that does not open (moved to another event, corrupted) shows nothing.
   }
   return record;
 }

@@ -149,9 +149,10 @@ export function parseInvocation(args: string[]): Invocation {
 class Out {
   private buffer = '';
   constructor(private readonly stream: NodeJS.WritableStream) {}
-  async line(text: string): Promise<void> {
+  /** A promise only when the buffer was written out and the pipe is full (most lines cost no await). */
+  line(text: string): Promise<void> | undefined {
     this.buffer += text + '\n';
-    if (this.buffer.length >= 1 << 16) await this.flush();
+    return this.buffer.length >= 1 << 16 ? this.flush() : undefined;
   }
   async flush(): Promise<void> {
     if (this.buffer === '') return;
@@ -173,7 +174,12 @@ export async function runAudit(
   const out = new Out(stdout);
   const { subject } = inv;
   if (subject.kind === 'log') {
-    for await (const e of logEvents(store, inv.filter)) await out.line(inv.json ? JSON.stringify(await openedRecord(e, keys)) : auditLine(e, 'log'));
+    for await (const e of logEvents(store, inv.filter)) {
+      let record = inv.json ? openedRecord(e, keys) : null;
+      if (record instanceof Promise) record = await record;
+      const written = out.line(record ? JSON.stringify(record) : auditLine(e, 'log'));
+      if (written) await written;
+    }
     await out.flush();
     return 0;
   }
