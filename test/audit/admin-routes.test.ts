@@ -108,6 +108,29 @@ t.test('with ADMIN_TOKEN', async (t) => {
     t.equal((await admin('/admin/audit/data/opal/never.stored')).statusCode, 404);
   });
 
+  t.test('hostile input never gets a 500', async (t) => {
+    for (const url of [
+      '/admin/audit/accounts/%00',
+      `/admin/audit/accounts/${'a'.repeat(400)}`,
+      '/admin/audit/accounts/%F0%9F%92%A9@example.com',
+      '/admin/audit/accounts/..%2F..%2Fetc',
+      '/admin/audit/data/opal/%2E%2E',
+      `/admin/audit/data/opal/${'k'.repeat(300)}`,
+      '/admin/audit/products/1e3',
+      '/admin/audit/products/-1',
+      '/admin/audit/products/99999999999999999999',
+      '/admin/audit/orders/1?at=9999999999999999999999',
+      '/admin/audit/orders/1?at=1/2/3',
+      '/admin/audit/orders/1?type=' + ','.repeat(500),
+      '/admin/audit/orders/1?limit=abc',
+      '/admin/audit/orders/1?since=2026-13-45',
+    ]) {
+      const res = await admin(url);
+      t.ok(res.statusCode >= 400 && res.statusCode < 500, `${url.slice(0, 60)} → ${res.statusCode}`);
+      t.type(res.json().error, 'string');
+    }
+  });
+
   t.test(`a rate limit of its own: ${ADMIN_RATE_LIMIT} requests a minute per address`, async (t) => {
     const codes = new Map<number, number>();
     for (let i = 0; i < ADMIN_RATE_LIMIT + 5; i++) {
