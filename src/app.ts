@@ -39,6 +39,8 @@ import { dataRoutes } from './data/routes-d.js';
 import { openPersonalData } from './personal.js';
 import { SESSION_SECONDS } from './users/events.js';
 import { sessionLiveness } from './users/sign-in.js';
+import { withRequestMetadata } from './infra/request-context.js';
+import { adminAuditRoutes } from './audit/routes.js';
 import type { KeyBackend } from './infra/keystore/types.js';
 
 /** Request bodies above this are refused with 413 (API-CONTRACT.md). */
@@ -128,7 +130,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     throw error;
   }
   const { dataKeys } = personal;
-  const eventStore = instrumentEventStore(personal.eventStore, metrics);
+  const eventStore = instrumentEventStore(withRequestMetadata(personal.eventStore, personal.dataKeys), metrics);
 
   // Either this process applies the projections, or another one does (`npm run projector`)
   // and this one only watches the checkpoints to let clients read their own writes.
@@ -203,6 +205,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(productRoutes, { services });
     await app.register(orderRoutes, { services });
     await app.register(dataRoutes, { services });
+    // The operators' audit: absent unless ADMIN_TOKEN is set.
+    if (config.adminToken) await app.register(adminAuditRoutes, { services, token: config.adminToken });
 
     if (runner) {
       const started = Date.now();

@@ -54,6 +54,8 @@ export interface Config {
   maxConnections: number;
   /** Bearer token for GET /metrics (undefined: open in development and test, not served in production). */
   metricsToken: string | undefined;
+  /** Bearer token for the operators' /admin/audit routes (undefined: the routes do not exist). */
+  adminToken: string | undefined;
   /** Origins allowed to call the API from a browser (empty: CORS off). */
   corsOrigins: string[];
 }
@@ -108,6 +110,7 @@ export const CONFIG_VARIABLES = [
   'MAX_CONNECTIONS',
   'METRICS_TOKEN',
   'CORS_ORIGINS',
+  'ADMIN_TOKEN',
 ] as const;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -321,10 +324,14 @@ export function loadConfig(env: Env = process.env): Config {
     keepAliveTimeoutMs: int(env, 'KEEP_ALIVE_TIMEOUT_MS', 10_000, 100, 600_000),
     maxConnections: int(env, 'MAX_CONNECTIONS', 1024, 1, 1_000_000),
     metricsToken: str(env, 'METRICS_TOKEN'),
+    adminToken: str(env, 'ADMIN_TOKEN'),
     corsOrigins: origins(env, 'CORS_ORIGINS'),
   };
   if (config.metricsToken !== undefined && Buffer.byteLength(config.metricsToken) < 32) {
     throw new ConfigError('METRICS_TOKEN', 'must be at least 32 bytes long');
+  }
+  if (config.adminToken !== undefined && Buffer.byteLength(config.adminToken) < 32) {
+    throw new ConfigError('ADMIN_TOKEN', 'must be at least 32 bytes long');
   }
   const chosenTransport = oneOf(env, 'MAIL_TRANSPORT', ['smtp', 'outbox', 'auto'] as const, 'auto');
   if (config.projections === 'off' && !config.redisUrl && !config.redisClusterNodes) {

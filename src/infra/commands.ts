@@ -6,6 +6,7 @@
 // bounded number of times with jittered, growing pauses.
 import { randomUUID } from 'node:crypto';
 import { ConcurrencyError } from './errors.js';
+import { requestMetadata } from './request-context.js';
 import {
   WrongExpectedRevisionError,
   type EventStore,
@@ -156,7 +157,9 @@ export function handle<State, Command, Event extends DomainEvent>(
   let queue = streams.get(stream);
   if (!queue) streams.set(stream, (queue = { waiting: [], draining: false }));
   return new Promise<Handled<State, Event>>((resolve, reject) => {
-    queue.waiting.push({ decider, command, options, resolve, reject } as unknown as Waiting);
+    // The request behind this command, captured now: its turn may run in another request's context.
+    const metadata = { ...requestMetadata(), ...options.metadata };
+    queue.waiting.push({ decider, command, options: { ...options, metadata }, resolve, reject } as unknown as Waiting);
     if (!queue.draining) {
       queue.draining = true;
       void drain(store, stream, streams, queue);

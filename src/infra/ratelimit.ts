@@ -230,6 +230,14 @@ export function withRateLimitHeaders<T extends Record<number, TSchema>>(response
   return out as T;
 }
 
+/**
+ * Requests that were the first of their window refused on the account's
+ * budget (its count just went past the limit): a rule's `onLockedOut` runs
+ * for them, so one "locked out" is recorded per account and window, never
+ * one per refusal.
+ */
+const firstAccountRefusals = new WeakSet<FastifyRequest>();
+
 export interface AuthRateLimit {
   /**
    * Counts this attempt against the client address (per kind) and, when
@@ -254,6 +262,8 @@ export interface RateLimitRule {
   ) => string | number | null | undefined | Promise<string | number | null | undefined>;
   /** The per-account budget counted, when not the kind's own (`password`: every route that checks a password). */
   budget?: AccountBudget;
+  /** Runs (before the 429) for the first request of a window refused on the account's budget: the sign-ins record a locked-out attempt. */
+  onLockedOut?: (request: FastifyRequest, account: string | number, services: Services) => Promise<void>;
 }
 
 declare module 'fastify' {
@@ -310,6 +320,7 @@ export const authRateLimit = fp(
       };
       const over = hits.filter((h) => h.count > limit);
       if (over.length === 0) return;
+      if (policies.length > 1 && hits[1]!.count === limit + 1) firstAccountRefusals.add(request);
       const retryAfter = seconds(Math.max(...over.map((h) => h.resetInMs)));
       throw new Problem(429, 'Too many attempts, please try again later', 'TOO_MANY_REQUESTS', {
         'retry-after': String(retryAfter),
@@ -323,7 +334,13 @@ export const authRateLimit = fp(
       if (!rule) return;
       const limitAttempts = async (request: FastifyRequest) => {
         if (limit === 0) return;
-        await check(request, rule.kind, (await rule.account?.(request, svc)) ?? null, rule.budget);
+        const account = (await rule.account?.(request, svc)) ?? null;
+        try {
+          await check(request, rule.kind, account, rule.budget);
+        } catch (error) {
+          if (rule.onLockedOut && account !== null && firstAccountRefusals.has(request)) await rule.onLockedOut(request, account, svc);
+          throw error;
+        }
       };
       const own = route.preHandler === undefined ? [] : Array.isArray(route.preHandler) ? route.preHandler : [route.preHandler];
       route.preHandler = [...own, limitAttempts];

@@ -1,146 +1,259 @@
-// `npm run audit -- <username, email or account id>`: an account's history
-// from the event log, oldest first, with times and what happened, and no
-// secrets (no hashes, no HMACs). Works for deleted accounts too: the claim
-// stream of a username or email remembers every account that ever held it,
-// and an erased account's personal data shows as [erased]. EVENTSTORE_URL
+// `npm run audit`: who did what, when, and what it looked like then, from the
+// event log. One entity's history in words (secrets never shown, erased
+// personal data as [erased]), its state at any moment folded with the
+// commands' own evolve, or the whole log in order, as text or NDJSON. Reads
+// the log through src/audit/ (shared with the admin routes). EVENTSTORE_URL
 // selects EventStoreDB as for the server; otherwise the embedded store under
-// DATA_DIR (and its key store beside it).
+// DATA_DIR (and its key store beside it), also while the service runs.
+import { once } from 'node:events';
 import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
 import { openEventStore } from '../app.js';
-import { comparePositions, type EventStore, type RecordedEvent } from '../infra/eventstore/types.js';
+import type { EventStore } from '../infra/eventstore/types.js';
 import type { KeyedHash } from '../infra/secrets.js';
-import { ERASED } from '../infra/keystore/sealed-store.js';
+import type { DataKeys } from '../infra/keystore/data-keys.js';
 import { openPersonalData } from '../personal.js';
 import {
-  MAX_CODE_ATTEMPTS,
-  emailKey,
-  streams,
-  usernameKey,
-  type ClaimEvent,
-  type CodePurpose,
-  type UserEvent,
-} from '../users/events.js';
+  auditLine,
+  openedRecord,
+  history,
+  logEvents,
+  matches,
+  parseMoment,
+  parseTime,
+  stateLines,
+  statesAt,
+  type Filter,
+  type Moment,
+  type Subject,
+} from '../audit/history.js';
 
-const PURPOSE: Record<CodePurpose, string> = {
-  'email-verification': 'email verification code',
-  'password-reset': 'password reset code',
-  'reset-link': 'password reset link',
-  'reset-token': 'password reset token',
-};
+export { describe } from '../audit/describe.js';
 
-const VOIDED: Record<string, string> = {
-  attempts: `${MAX_CODE_ATTEMPTS} wrong attempts`,
-  superseded: 'a newer one was issued',
-  expired: 'expired',
-  'account-deleted': 'account deleted',
-};
+export const USAGE = `usage: npm run -s audit -- <subject> [options]
 
-const ENDED: Record<string, string> = {
-  logout: 'logout',
-  expired: 'expired',
-  'password-reset': 'password reset',
-  'account-deleted': 'account deleted',
-};
+subjects:
+  account <username|email|id>   an account's history (every account that held the name)
+  product <id>                  a product's history
+  order <id>                    an order's history
+  data <account> <key>          a D data key's history (account: username, email or id)
+  log                           every event of the log, in log order (for export)
+  <username|email|id>           the same as "account <...>"
 
-/** One event in words. Only fields that are not secrets are named; unknown event types show their type only. */
-export function describe(recorded: Pick<RecordedEvent, 'type' | 'data'>): string {
-  const event = { type: recorded.type, data: recorded.data } as UserEvent | ClaimEvent;
-  switch (event.type) {
-    case 'UserRegistered': {
-      const d = event.data;
-      const email = d.email === ERASED ? '' : d.email ? ` <${d.email}>` : '';
-      const name = d.username === ERASED ? ERASED : `"${d.username}"${email}`;
-      return `registered as ${name} (via ${d.via})${d.mustVerifyEmail ? ', email to be verified before sign-in' : ''}`;
-    }
-    case 'EmailVerificationRequested':
-      return `email verification requested (via ${event.data.via})`;
-    case 'EmailVerified':
-      return `email verified (via ${event.data.via})`;
-    case 'PasswordResetRequested':
-      return `password reset requested, by mailed ${event.data.method} (via ${event.data.via})`;
-    case 'OneTimeCodeIssued':
-      return `${PURPOSE[event.data.purpose]} issued (via ${event.data.via}), expires ${event.data.expiresAt}`;
-    case 'OneTimeCodeAttemptFailed':
-      return `wrong ${PURPOSE[event.data.purpose]} presented (attempt ${event.data.failedAttempts} of ${MAX_CODE_ATTEMPTS}, via ${event.data.via})`;
-    case 'OneTimeCodeVoided':
-      return `${PURPOSE[event.data.purpose]} voided: ${VOIDED[event.data.reason] ?? event.data.reason}`;
-    case 'OneTimeCodeUsed':
-      return `${PURPOSE[event.data.purpose]} used (via ${event.data.via})`;
-    case 'PasswordReset':
-      return `password reset (via ${event.data.via})`;
-    case 'SessionStarted':
-      return `session started (via ${event.data.via}), expires ${event.data.expiresAt}`;
-    case 'SessionsEnded': {
-      const n = event.data.sessionKeys.length;
-      const via = event.data.via ? ` (via ${event.data.via})` : '';
-      return `${n} session${n === 1 ? '' : 's'} ended: ${ENDED[event.data.reason] ?? event.data.reason}${via}`;
-    }
-    case 'AccountDeleted':
-      return `account deleted (via ${event.data.via})`;
-    case 'UsernameClaimed':
-      return event.data.username === ERASED ? `username ${ERASED} claimed` : `username "${event.data.username}" claimed`;
-    case 'UsernameReleased':
-      return 'username released';
-    case 'EmailClaimed':
-      return event.data.email === ERASED ? `email ${ERASED} claimed` : `email <${event.data.email}> claimed`;
-    case 'EmailReleased':
-      return 'email released';
-    default:
-      return (recorded as { type: string }).type;
+options:
+  --at <time|position>  the entity's state at that moment instead of its history
+                        (an ISO time such as 2026-11-30T12:00:00Z, a log position C/P,
+                        or a commit number: everything up to it)
+  --since <time>        only events at or after this ISO time
+  --until <time>        only events at or before this ISO time
+  --type <type>         only events of this type (repeat, or separate with commas)
+  --json                one JSON object per line (NDJSON; the README documents the fields)
+  -h, --help            this text
+
+exit status: 0 found, 1 no such entity, 2 bad usage, 78 configuration error
+`;
+
+const SUBJECTS = new Set(['account', 'product', 'order', 'data', 'log']);
+
+export class UsageError extends Error {}
+
+export interface Invocation {
+  help: boolean;
+  subject: Subject | { kind: 'log' };
+  /** A bare identifier (the form from before subjects): printed with its old heading. */
+  legacy: boolean;
+  at: Moment | null;
+  atText: string | null;
+  filter: Filter;
+  json: boolean;
+}
+
+function entityId(text: string | undefined, what: string): number {
+  if (!text || !/^\d{1,15}$/.test(text) || Number(text) < 1) throw new UsageError(`${what} needs a numeric id, got ${JSON.stringify(text ?? '')}`);
+  return Number(text);
+}
+
+function time(text: string | undefined, option: string): Date | undefined {
+  if (text === undefined) return undefined;
+  const t = parseTime(text);
+  if (!t) throw new UsageError(`--${option} needs an ISO 8601 time, got ${JSON.stringify(text)}`);
+  return t;
+}
+
+/** The command line, checked. Throws UsageError for anything it does not understand. */
+export function parseInvocation(args: string[]): Invocation {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        at: { type: 'string' },
+        since: { type: 'string' },
+        until: { type: 'string' },
+        type: { type: 'string', multiple: true },
+        json: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const filter: Filter = {
+    since: time(values.since, 'since'),
+    until: time(values.until, 'until'),
+    types: (values.type ?? []).flatMap((t) => t.split(',')).map((t) => t.trim()).filter(Boolean),
+  };
+  const base = { help: false, json: values.json ?? false, filter, at: null, atText: values.at ?? null, legacy: false };
+  if (values.help) return { ...base, help: true, subject: { kind: 'log' } };
+  const [first, ...rest] = positionals;
+  if (first === undefined) throw new UsageError('a subject is required');
+  let subject: Subject | { kind: 'log' };
+  let legacy = false;
+  const extra = (n: number) => {
+    if (rest.length > n) throw new UsageError(`unexpected argument ${JSON.stringify(rest[n])}`);
+  };
+  if (!SUBJECTS.has(first)) {
+    if (rest.length > 0) throw new UsageError(`unknown subject ${JSON.stringify(first)}`);
+    if (first.trim() === '') throw new UsageError('an account identifier is required');
+    subject = { kind: 'account', identifier: first.trim() };
+    legacy = true;
+  } else if (first === 'account') {
+    if (!rest[0]?.trim()) throw new UsageError('account needs a username, email or id');
+    extra(1);
+    subject = { kind: 'account', identifier: rest[0].trim() };
+  } else if (first === 'product' || first === 'order') {
+    extra(1);
+    subject = { kind: first, id: entityId(rest[0], first) };
+  } else if (first === 'data') {
+    if (!rest[0]?.trim() || rest[1] === undefined || rest[1] === '') throw new UsageError('data needs an account and a key');
+    extra(2);
+    subject = { kind: 'data', account: rest[0].trim(), key: rest[1] };
+  } else {
+    extra(0);
+    subject = { kind: 'log' };
+  }
+  let at: Moment | null = null;
+  if (values.at !== undefined) {
+    if (subject.kind === 'log') throw new UsageError('--at needs an entity, not the whole log');
+    at = parseMoment(values.at);
+    if (!at) throw new UsageError(`--at needs an ISO time, a log position C/P or a commit number, got ${JSON.stringify(values.at)}`);
+  }
+  return { ...base, subject, legacy, at };
+}
+
+/** Writes text in large chunks, waiting when the pipe is full: the export streams without holding the log. */
+class Out {
+  private buffer = '';
+  constructor(private readonly stream: NodeJS.WritableStream) {}
+  /** A promise only when the buffer was written out and the pipe is full (most lines cost no await). */
+  line(text: string): Promise<void> | undefined {
+    this.buffer += text + '\n';
+    return this.buffer.length >= 1 << 16 ? this.flush() : undefined;
+  }
+  async flush(): Promise<void> {
+    if (this.buffer === '') return;
+    const chunk = this.buffer;
+    this.buffer = '';
+    if (!this.stream.write(chunk)) await once(this.stream, 'drain');
   }
 }
 
-function userIdOf(e: RecordedEvent): number | null {
-  const id = (e.data as { userId?: unknown }).userId;
-  return typeof id === 'number' ? id : null;
+/** Runs one invocation against an open log; returns the exit status. */
+export async function runAudit(
+  store: EventStore,
+  names: KeyedHash,
+  inv: Invocation,
+  stdout: NodeJS.WritableStream,
+  stderr: NodeJS.WritableStream,
+  keys?: DataKeys,
+): Promise<number> {
+  const out = new Out(stdout);
+  const { subject } = inv;
+  if (subject.kind === 'log') {
+    for await (const e of logEvents(store, inv.filter)) {
+      let record = inv.json ? openedRecord(e, keys) : null;
+      if (record instanceof Promise) record = await record;
+      const written = out.line(record ? JSON.stringify(record) : auditLine(e, 'log'));
+      if (written) await written;
+    }
+    await out.flush();
+    return 0;
+  }
+  const what = nothing(subject);
+  if (inv.at) {
+    const states = await statesAt(store, names, subject, inv.at);
+    if (states.length === 0) {
+      stderr.write(`no ${what}\n`);
+      return 1;
+    }
+    for (const s of states) {
+      if (inv.json) await out.line(JSON.stringify({ at: inv.atText, ...s }));
+      else for (const l of stateLines(s, inv.atText!)) await out.line(l);
+    }
+    await out.flush();
+    return 0;
+  }
+  const events = await history(store, names, subject);
+  if (events.length === 0) {
+    stderr.write(inv.legacy ? `no account has ever used "${subject.kind === 'account' ? subject.identifier : ''}"\n` : `no ${what}\n`);
+    return 1;
+  }
+  if (!inv.json) {
+    const heading = inv.legacy && subject.kind === 'account' ? `History of "${subject.identifier}"` : `History of ${named(subject)}`;
+    await out.line(`${heading} (${store.kind} event store), oldest first:`);
+  }
+  for (const e of events) {
+    if (!matches(e, inv.filter)) continue;
+    await out.line(inv.json ? JSON.stringify(await openedRecord(e, keys)) : auditLine(e, subject.kind));
+  }
+  await out.flush();
+  return 0;
+}
+
+function named(subject: Subject): string {
+  switch (subject.kind) {
+    case 'account':
+      return `account "${subject.identifier}"`;
+    case 'product':
+      return `product ${subject.id}`;
+    case 'order':
+      return `order ${subject.id}`;
+    case 'data':
+      return `key ${JSON.stringify(subject.key)} of account "${subject.account}"`;
+  }
+}
+
+/** What stderr says when the entity never existed (exit 1). */
+function nothing(subject: Subject): string {
+  if (subject.kind === 'account') return `account has ever used "${subject.identifier}"`;
+  if (subject.kind === 'data') return `key ${JSON.stringify(subject.key)} of an account "${subject.account}"`;
+  return named(subject);
 }
 
 /**
- * The history of every account that ever held this username or email: their
- * own streams and their username and email claim streams, in log order.
- * Empty when no account ever used the identifier.
+ * The history of every account that ever held this username or email (or has
+ * this id), as lines of text in log order. Empty when no account ever used it.
  */
 export async function auditLines(store: EventStore, names: KeyedHash, identifier: string): Promise<string[]> {
-  const byEmail = identifier.includes('@');
-  const claimStream = byEmail ? streams.email(emailKey(names, identifier)) : streams.username(usernameKey(names, identifier));
-  const claims = await store.readStream(claimStream);
-  const accounts = new Set(claims.map(userIdOf).filter((id): id is number => id !== null));
-  // An account id: that account, whatever names it held.
-  if (/^\d{1,15}$/.test(identifier) && (await store.readStream(streams.user(Number(identifier)))).length > 0) {
-    accounts.add(Number(identifier));
-  }
-  if (accounts.size === 0) return [];
-
-  const seen = new Map<string, RecordedEvent>();
-  for (const e of claims) seen.set(e.id, e);
-  for (const userId of accounts) {
-    const own = await store.readStream(streams.user(userId));
-    for (const e of own) seen.set(e.id, e);
-    const registered = own.find((e) => e.type === 'UserRegistered')?.data as
-      | { usernameKey?: string; emailKey?: string | null }
-      | undefined;
-    // The claim streams' names are recorded readable: found for an erased account too.
-    if (!registered?.usernameKey) continue;
-    const others = [streams.username(registered.usernameKey), ...(registered.emailKey ? [streams.email(registered.emailKey)] : [])];
-    for (const stream of others) {
-      // Only this account's claims: the value may have been held by others since.
-      for (const e of await store.readStream(stream)) if (userIdOf(e) === userId) seen.set(e.id, e);
-    }
-  }
-
-  const events = [...seen.values()].sort((a, b) => comparePositions(a.position, b.position));
-  return events.map((e) => {
-    const at = typeof e.data.at === 'string' ? e.data.at : e.created.toISOString();
-    return `${at}  user ${userIdOf(e) ?? '?'}  ${describe(e)}`;
-  });
+  return (await history(store, names, { kind: 'account', identifier })).map((e) => auditLine(e, 'account'));
 }
 
 async function main(args: string[]): Promise<number> {
-  const identifier = args.find((a) => a !== '--')?.trim();
-  if (!identifier) {
-    process.stderr.write('usage: npm run audit -- <username, email or account id>\n');
-    return 64; // EX_USAGE
+  let inv: Invocation;
+  try {
+    inv = parseInvocation(args);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`audit: ${error.message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (inv.help) {
+    process.stdout.write(USAGE);
+    return 0;
   }
   let config;
   try {
@@ -154,27 +267,26 @@ async function main(args: string[]): Promise<number> {
   }
   const raw = await openEventStore(config);
   const personal = await openPersonalData(config, raw);
-  const store = personal.eventStore;
   try {
-    const lines = await auditLines(store, personal.names, identifier);
-    if (lines.length === 0) {
-      process.stderr.write(`no account has ever used "${identifier}"\n`);
-      return 1;
-    }
-    process.stdout.write(`History of "${identifier}" (${store.kind} event store), oldest first:\n${lines.join('\n')}\n`);
-    return 0;
+    return await runAudit(personal.eventStore, personal.names, inv, process.stdout, process.stderr, personal.dataKeys);
   } finally {
     await personal.dataKeys.close();
-    await store.close();
+    await personal.eventStore.close();
   }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  // `audit log --json | head`: the reader has what it wanted; stop quietly.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(0);
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
     },
     (error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code === 'EPIPE') return; // the reader closed the pipe: done
       process.stderr.write(`audit failed: ${(error as Error).message}\n`);
       process.exitCode = 1;
     },

@@ -8,11 +8,11 @@ import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { toYaml } from '../infra/http/openapi.js';
 
-/** The document as the routes declare it, for the default configuration. */
+/** The document as the routes declare it, for the default configuration plus the admin routes (which ADMIN_TOKEN turns on). */
 export async function generateOpenApiYaml(): Promise<string> {
   const dataDir = mkdtempSync(join(tmpdir(), 'chronicle-openapi-'));
   try {
-    const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+    const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ADMIN_TOKEN: 'x'.repeat(32) });
     const app = await buildApp({ config });
     try {
       return toYaml(app.swagger());

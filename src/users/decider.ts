@@ -149,6 +149,7 @@ export function evolve(state: UserState, event: UserEvent): UserState {
       return { ...state, status: 'deleted', username: '', email: null, passwordHash: '', sessions: {}, codes: {} };
     case 'EmailVerificationRequested':
     case 'PasswordResetRequested':
+    case 'SignInFailed': // a record for the audit: the state (and so every decision) is unchanged
       return state;
     default:
       return assertNever(event);

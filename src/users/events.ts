@@ -27,6 +27,9 @@ export type CodePurpose = 'email-verification' | 'password-reset' | 'reset-link'
 /** Why sessions ended. */
 export type SessionEndReason = 'logout' | 'expired' | 'password-reset' | 'account-deleted';
 
+/** Why a sign-in on an existing account was refused: a wrong password, an unverified email, or the account's attempt budget spent. */
+export type SignInFailure = 'wrong-password' | 'unverified' | 'locked-out';
+
 /** Why a one-time secret can no longer be used without having been used. */
 export type CodeVoidReason = 'attempts' | 'superseded' | 'expired' | 'account-deleted';
 
@@ -74,6 +77,11 @@ export type UserEvent =
       type: 'SessionsEnded';
       /** One event for every session a command ends, so the projection drops all their keys at once. */
       data: { userId: number; sessionKeys: string[]; reason: SessionEndReason; via?: Family; at: string };
+    }
+  | {
+      type: 'SignInFailed';
+      /** A refused sign-in on this account: nothing about the guess, only why and through which family. */
+      data: { userId: number; reason: SignInFailure; via: Family; at: string };
     }
   | {
       type: 'AccountDeleted';

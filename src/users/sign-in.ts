@@ -2,11 +2,12 @@
 // a session is live (every signed-in request asks), and ending sessions (B's
 // logout). Password resets and account deletion end every session of the
 // account in their own commands.
+import { randomUUID } from 'node:crypto';
 import { randomToken } from '../infra/secrets.js';
 import type { Services } from '../infra/services.js';
 import { findAccount, type Identifier } from './accounts.js';
 import { sessionEntry } from './read-model.js';
-import { SESSION_SECONDS, type Family } from './events.js';
+import { SESSION_SECONDS, streams, type Family, type SignInFailure, type UserEvent } from './events.js';
 import { execute } from './execute.js';
 import { sessionKey } from './tokens.js';
 
@@ -31,10 +32,13 @@ export async function signIn(
     await svc.passwords.verifyNothing(password);
     return { ok: false, reason: 'unknown' };
   }
-  if (!(await svc.passwords.verify(account.passwordHash, password))) return { ok: false, reason: 'wrong-password' };
+  if (!(await svc.passwords.verify(account.passwordHash, password))) {
+    await recordFailedSignIn(svc, account.userId, 'wrong-password', via);
+    return { ok: false, reason: 'wrong-password' };
+  }
   const sessionId = randomToken();
   const { userId, username, email } = account;
-  return execute<SignInResult>(
+  const result = await execute<SignInResult>(
     svc,
     userId,
     {
@@ -55,6 +59,18 @@ export async function signIn(
       },
     },
   );
+  if (!result.ok && result.reason === 'unverified') await recordFailedSignIn(svc, userId, 'unverified', via);
+  return result;
+}
+
+/**
+ * Records a refused sign-in on an existing account (for the audit; no state
+ * changes). Appended without a decision: it never conflicts with a command,
+ * and the rate limits bound how many there are (README, "Failed sign-ins").
+ */
+export async function recordFailedSignIn(svc: Services, userId: number, reason: SignInFailure, via: Family): Promise<void> {
+  const event: UserEvent = { type: 'SignInFailed', data: { userId, reason, via, at: svc.now().toISOString() } };
+  await svc.eventStore.append(streams.user(userId), [{ id: randomUUID(), ...event }], 'stream_exists');
 }
 
 /**

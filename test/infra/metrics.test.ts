@@ -18,7 +18,8 @@ t.test('metrics show requests per route, append latency and projection lag', asy
   t.notMatch(text, /no\/such\/path/);
   t.match(text, /chronicle_http_request_duration_seconds_bucket\{le="[\d.]+",method="POST",route="\/register"\}/);
   const appends = /chronicle_eventstore_append_duration_seconds_count\{store="embedded",outcome="ok"\} (\d+)/.exec(text);
-  t.ok(appends && Number(appends[1]) === 3, `a registration is three timed appends (${appends?.[1]})`);
+  // A registration is three appends; the refused sign-in is one more (its SignInFailed event).
+  t.ok(appends && Number(appends[1]) === 4, `a registration and a refused sign-in are four timed appends (${appends?.[1]})`);
   t.match(text, /chronicle_projection_lag_events 0/);
   t.match(text, /chronicle_projection_lag_seconds 0/);
   t.match(text, /process_resident_memory_bytes \d+/);

@@ -136,9 +136,15 @@ async function fuzzWorld(send: Send, isLive: (token: string) => Promise<boolean>
 /** B answers these documented refusals with HTTP 200; they write nothing either. */
 const B_REFUSALS = new Set([601, 602, 603, 604, 607, 608, 610, 613]);
 
-/** What a rejected request may record: the cost of a wrong one-time code (and its void after the fifth, or once expired). */
+/**
+ * What a rejected request may record: the cost of a wrong one-time code (and
+ * its void after the fifth, or once expired), and a refused sign-in on an
+ * existing account (the audit's SignInFailed; it changes no state).
+ */
 const isAttemptCost = (e: { type: string; data: Record<string, unknown> }) =>
-  e.type === 'OneTimeCodeAttemptFailed' || (e.type === 'OneTimeCodeVoided' && ['attempts', 'expired'].includes(String(e.data.reason)));
+  e.type === 'OneTimeCodeAttemptFailed' ||
+  e.type === 'SignInFailed' ||
+  (e.type === 'OneTimeCodeVoided' && ['attempts', 'expired'].includes(String(e.data.reason)));
 
 export interface Answer {
   status: number;

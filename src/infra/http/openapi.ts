@@ -300,6 +300,7 @@ export const openApi = fp(
           securitySchemes: {
             bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
             sessionCookie: { type: 'apiKey', in: 'cookie', name: 'sessionId', description: "B's session, set by /users/login" },
+            adminToken: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN, for the operators\' /admin routes (absent unless it is set)' },
           },
         },
       },

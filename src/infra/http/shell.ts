@@ -12,6 +12,7 @@ import { ConcurrencyError, Problem } from '../errors.js';
 import { EventStoreUnavailableError } from '../eventstore/types.js';
 import { ReadStoreUnavailableError } from '../readstore/types.js';
 import { familyOfPath, renderProblem, type Family } from './envelopes.js';
+import { runInRequest } from '../request-context.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -200,7 +201,16 @@ export const httpShell = fp(
     // Static files (the /docs page) set their own Cache-Control over this one.
     app.addHook('onRequest', (request, reply, done) => {
       void reply.headers(commonHeaders(request));
-      done();
+      // Everything this request appends to the log says which request, route and caller caused it.
+      const userAgent = request.headers['user-agent'];
+      const context = {
+        requestId: String(request.id),
+        actor: 'anonymous',
+        family: familyOf(request),
+        route: request.routeOptions.url ?? null,
+        client: { address: request.ip, ...(typeof userAgent === 'string' ? { userAgent: userAgent.slice(0, 512) } : {}) },
+      };
+      runInRequest(context, done);
     });
     const ajv = validators();
     app.setValidatorCompiler(({ schema, httpPart }) =>

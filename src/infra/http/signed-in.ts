@@ -5,6 +5,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AuthFailure, Principal } from '../auth.js';
 import { Problem } from '../errors.js';
+import { setActor } from '../request-context.js';
 
 /** Turns "no token" / "bad token" into the family's 401. */
 export type Refusal = (failure: AuthFailure) => Problem;
@@ -35,6 +36,7 @@ export function signedIn(app: FastifyInstance, refuse: Refusal, options: { anony
     if (who === 'missing' && options.anonymous) return;
     if (who === 'missing' || who === 'invalid') throw refuse(who);
     callers.set(request, who);
+    setActor(who.userId);
   };
 }
 
