@@ -26,6 +26,9 @@ class SortedSet {
   }
 
   add(score: number, member: string): void {
+    // Already there with this score: nothing moves (as in Redis). Every D update re-adds its key to the
+    // owner's index; without this each one cost two splices of an array as long as the owner's keys.
+    if (this.scores.get(member) === score) return;
     this.remove(member);
     this.scores.set(member, score);
     this.order.splice(this.indexOf(score, member), 0, { score, member });
