@@ -7,7 +7,10 @@
 //   BENCH_ONLY      comma-separated groups to run (hot, revocation, main; restart alone); all when unset
 //   BENCH_DIST      another build of the service to measure (before/after)
 //   BENCH_BEFORE_DIST  a build from before the per-stream queue: adds its cost (group "cost")
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+//   BENCH_FULL=1    the restart scenario over 10,000,000 events too
+//   BENCH_SEED_DIR  keep the restart scenario's seeded logs there and reuse them in later runs
+//                   (seeding 10,000,000 events takes tens of minutes on this machine)
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deletePrefix } from '../test/support/redis-cleanup.js';
@@ -54,6 +57,32 @@ async function heapFigures(base: string): Promise<Record<string, number>> {
     heapTotal: figure('nodejs_heap_size_total_bytes'),
     external: figure('nodejs_external_memory_bytes'),
   };
+}
+
+/**
+ * A seeded log for the restart scenario: under BENCH_SEED_DIR, the one a
+ * previous run left there (complete: its marker file is written last), else a
+ * fresh one; `temporary` says whether the caller removes it.
+ */
+async function restartLog(plan: SeedPlan): Promise<{ dir: string; temporary: boolean }> {
+  const keep = process.env.BENCH_SEED_DIR;
+  if (!keep) {
+    const dir = mkdtempSync(join(tmpdir(), `chronicle-bench-restart-${eventsIn(plan)}-`));
+    step(`seeding ${eventsIn(plan).toLocaleString('en')} events`);
+    await seedLog(join(dir, 'events'), plan);
+    return { dir, temporary: true };
+  }
+  const dir = join(keep, `log-${plan.products}-${plan.keys}-${plan.updatesPerKey}`);
+  if (existsSync(join(dir, 'seeded'))) {
+    step(`reusing the ${eventsIn(plan).toLocaleString('en')}-event log in ${dir}`);
+    return { dir, temporary: false };
+  }
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  step(`seeding ${eventsIn(plan).toLocaleString('en')} events into ${dir}`);
+  await seedLog(join(dir, 'events'), plan);
+  writeFileSync(join(dir, 'seeded'), `${eventsIn(plan)}\n`);
+  return { dir, temporary: false };
 }
 
 const step = (what: string) => process.stdout.write(`  ${what} (${Math.round((Date.now() - started) / 1000)} s)\n`);
@@ -124,19 +153,20 @@ try {
   if (only?.includes('restart')) {
     // The restart scenario alone (the main group runs it too, over its own seeded log).
     const logs: [number, string][] = [];
+    const temporary: string[] = [];
     try {
-      for (const [events, plan] of [
-        [100_000, { products: 10_000, keys: 20_000, updatesPerKey: 3 }],
-        [1_000_000, { products: 100_000, keys: 200_000, updatesPerKey: 3 }],
-      ] as const) {
-        const dir = mkdtempSync(join(tmpdir(), `chronicle-bench-restart-${events}-`));
-        logs.push([events, dir]);
-        step(`seeding ${events.toLocaleString('en')} events`);
-        await seedLog(join(dir, 'events'), plan);
+      for (const plan of [
+        { products: 10_000, keys: 20_000, updatesPerKey: 3 },
+        { products: 100_000, keys: 200_000, updatesPerKey: 3 },
+        ...(process.env.BENCH_FULL === '1' ? [{ products: 100_000, keys: 2_450_000, updatesPerKey: 3 }] : []),
+      ]) {
+        const log = await restartLog(plan);
+        logs.push([eventsIn(plan), log.dir]);
+        if (log.temporary) temporary.push(log.dir);
       }
       record('restart', await restartTimes(logs));
     } finally {
-      for (const [, dir] of logs) rmSync(dir, { recursive: true, force: true });
+      for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
     }
   }
   if (want('main')) {
@@ -222,21 +252,19 @@ try {
 
   // Restarts with in-process read models over 100,000 and the 1,000,000 events above (10,000,000 with BENCH_FULL=1).
   const restartLogs: [number, string][] = [];
-  const smallLog = mkdtempSync(join(tmpdir(), 'chronicle-bench-100k-'));
+  const temporary: string[] = [];
   try {
-    step('seeding 100,000 events for the restart scenario');
-    const s100k = await seedLog(join(smallLog, 'events'), { products: 10_000, keys: 20_000, updatesPerKey: 3 });
-    restartLogs.push([s100k.events, smallLog], [seeded.events, dataDir]);
+    const s100k = await restartLog({ products: 10_000, keys: 20_000, updatesPerKey: 3 });
+    if (s100k.temporary) temporary.push(s100k.dir);
+    restartLogs.push([100_000, s100k.dir], [seeded.events, dataDir]);
     if (process.env.BENCH_FULL === '1') {
-      const bigLog = mkdtempSync(join(tmpdir(), 'chronicle-bench-10m-'));
-      step('seeding 10,000,000 events (BENCH_FULL=1)');
-      const s10m = await seedLog(join(bigLog, 'events'), { products: 100_000, keys: 2_450_000, updatesPerKey: 3 });
-      restartLogs.push([s10m.events, bigLog]);
+      const s10m = await restartLog({ products: 100_000, keys: 2_450_000, updatesPerKey: 3 });
+      if (s10m.temporary) temporary.push(s10m.dir);
+      restartLogs.push([10_000_000, s10m.dir]);
     }
     record('restart', await restartTimes(restartLogs));
   } finally {
-    for (const [, dir] of restartLogs) if (dir !== dataDir) rmSync(dir, { recursive: true, force: true });
-    rmSync(smallLog, { recursive: true, force: true });
+    for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
   }
   }
 } finally {

@@ -82,7 +82,14 @@ export async function hotKeyOneInstance(redisUrl: string): Promise<Result[]> {
 export async function hotKeyTwoInstances(redisUrl: string): Promise<Result> {
   const emulator = await startEmulator({ batchAppend: true });
   const prefix = `chronicle-bench-two-${randomUUID()}:`;
-  const shared = { EVENTSTORE_URL: emulator.url, JWT_SECRET: randomUUID() + randomUUID(), OTP_SECRET: randomUUID() + randomUUID() };
+  // One deployment: the same secrets on both (stream names are HMACs keyed from DATA_KEY_SECRET; without it
+  // each instance generates its own under its DATA_DIR, names another stream, and B answered 404 to every update).
+  const shared = {
+    EVENTSTORE_URL: emulator.url,
+    JWT_SECRET: randomUUID() + randomUUID(),
+    OTP_SECRET: randomUUID() + randomUUID(),
+    DATA_KEY_SECRET: randomUUID() + randomUUID(),
+  };
   const a = await freshService(redisUrl, { ...shared, REDIS_KEY_PREFIX: prefix });
   const b = await freshService(redisUrl, { ...shared, REDIS_KEY_PREFIX: prefix });
   try {

@@ -1,8 +1,9 @@
 // Browser-facing protections: security headers on every answer (helmet), and
 // CORS for the origins the operator lists (off when none are).
+import type { ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import cors from '@fastify/cors';
 
 /**
@@ -32,8 +33,26 @@ const CORS_EXPOSED_HEADERS = ['etag', 'retry-after', 'x-request-id', 'ratelimit'
 
 export const securityPlugin = fp(
   async function securityPlugin(app: FastifyInstance, opts: { corsOrigins: string[] }) {
-    await app.register(helmet, {
-      contentSecurityPolicy: { useDefaults: false, directives: API_CSP_DIRECTIVES },
+    // helmet's headers for this configuration, worked out once. @fastify/helmet built helmet anew
+    // from its options on every request (parsing the CSP directives each time): a third of a cached
+    // read's work besides the socket write, in a profile of `GET /products?page=N`.
+    const headers: [string, string][] = [];
+    const recorder = {
+      setHeader: (name: string, value: string) => void headers.push([name, value]),
+      removeHeader: () => {},
+    } as unknown as ServerResponse;
+    helmet({ contentSecurityPolicy: { useDefaults: false, directives: API_CSP_DIRECTIVES } })(
+      {} as never,
+      recorder,
+      (error?: unknown) => {
+        if (error) throw error;
+      },
+    );
+    app.addHook('onRequest', (_request, reply, done) => {
+      const res = reply.raw;
+      for (const [name, value] of headers) res.setHeader(name, value);
+      res.removeHeader('x-powered-by');
+      done();
     });
     if (opts.corsOrigins.length === 0) return;
     await app.register(cors, {

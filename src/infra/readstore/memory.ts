@@ -1,5 +1,7 @@
 // The in-process read store (no REDIS_URL): the same semantics as the Redis
-// store, held in Maps and rebuilt from the event log at every start.
+// store, held in Maps and rebuilt from the event log at every start, or laid
+// over a snapshot's keys read in place (./image.ts, ./snapshot.ts).
+import { FrozenKeys, HASH, STRING, SegmentWriter, ZSET, type SegmentInfo } from './image.js';
 import type { ApplyOutcome, ApplyRequest, ReadModelStore, WriteOp } from './types.js';
 
 /** A sorted set ordered like Redis: by score, then by member. */
@@ -37,6 +39,7 @@ class SortedSet {
   }
 
   add(score: number, member: string): void {
+    // Already there with this score: nothing moves (as in Redis).
     const had = this.scores.get(member);
     if (had === score) return;
     this.scores.set(member, score);
@@ -85,6 +88,15 @@ class SortedSet {
     return this.ordered().map((e) => [e.member, e.score]);
   }
 
+  clone(): SortedSet {
+    const z = new SortedSet();
+    for (const [member, score] of this.scores) z.scores.set(member, score);
+    // Not push(...): a spread of a few hundred thousand entries overflows the call stack.
+    z.order = this.order.map((e) => ({ ...e }));
+    z.stale = this.stale;
+    return z;
+  }
+
   /** From entries already in order (a snapshot's), without a search per member. */
   static fromOrdered(entries: [string, number][]): SortedSet {
     const z = new SortedSet();
@@ -96,27 +108,161 @@ class SortedSet {
   }
 }
 
-/** One read model's current generation as plain data: what a snapshot holds. */
-export interface ModelImage {
+/** One model's keys written out: its checkpoint and one segment of ./image.ts. */
+export interface ModelSegment {
   model: string;
   checkpoint: string;
-  /** [key, 's', value] | [key, 'h', [field, value][]] | [key, 'z', [member, score][]] */
-  keys: [string, 's' | 'h' | 'z', unknown][];
+  info: SegmentInfo;
+  bytes: Buffer;
 }
 
-/** The in-process store, which can also be copied out and back in whole (snapshots). */
+/** A snapshot being written: the models' segments, then `done` (written: read from them from now on) or `failed`. */
+export interface Freeze {
+  segments(): AsyncGenerator<ModelSegment>;
+  done(written: Map<string, FrozenKeys>): void;
+  failed(): void;
+}
+
+/** The in-process store, which can also be written out and started from a snapshot. */
 export interface MemoryReadStore extends ReadModelStore {
-  /** A consistent copy of every model's current generation, taken synchronously. */
-  images(): ModelImage[];
-  /** Replaces the models named in `images` by them, as their current generation. */
-  restore(images: ModelImage[]): void;
+  /** The current generation of every model that has one, frozen at this instant (null while a freeze is open). */
+  freeze(): Freeze | null;
+  /** Sets the models named to start from these keys, as their current generation. */
+  restore(models: { model: string; checkpoint: string; keys: FrozenKeys }[]): void;
+  /** Every model's checkpoint in its current generation. */
+  checkpoints(): Record<string, string>;
 }
 
 type Value = string | Map<string, string> | SortedSet;
+const GONE = Symbol('deleted');
+type Slot = Value | typeof GONE;
+
+/** Entries encoded between two yields to the event loop while a snapshot is written. */
+const CHUNK = 5000;
+const yieldToLoop = () => new Promise((r) => setImmediate(r));
+
+function encode(v: Value): [number, Buffer] {
+  if (typeof v === 'string') return [STRING, Buffer.from(v, 'utf8')];
+  if (v instanceof Map) return [HASH, Buffer.from(JSON.stringify(Object.fromEntries(v)), 'utf8')];
+  return [ZSET, Buffer.from(JSON.stringify(v.entries()), 'utf8')];
+}
+
+/**
+ * One generation's keys in up to three layers: what changed since the last
+ * freeze (`live`), what changed before it and is being written (`frozen`),
+ * and the last snapshot read in place (`base`). A deletion over a lower layer
+ * is a GONE mark. Reads look top-down; a write first copies the value up.
+ */
+class Keys {
+  base: FrozenKeys | null = null;
+  frozen: Map<string, Slot> | null = null;
+  live = new Map<string, Slot>();
+
+  private decode(i: number): Value {
+    const bytes = this.base!.valueAt(i);
+    const kind = this.base!.kindAt(i);
+    if (kind === STRING) return bytes.toString('utf8');
+    const parsed = JSON.parse(bytes.toString('utf8')) as unknown;
+    if (kind === HASH) return new Map(Object.entries(parsed as Record<string, string>));
+    return SortedSet.fromOrdered(parsed as [string, number][]);
+  }
+
+  /** For reading only: never change what it returns. */
+  get(key: string): Value | undefined {
+    let slot = this.live.get(key);
+    if (slot === undefined && this.frozen) slot = this.frozen.get(key);
+    if (slot !== undefined) return slot === GONE ? undefined : slot;
+    if (!this.base) return undefined;
+    const i = this.base.indexOf(Buffer.from(key, 'utf8'));
+    if (i < 0) return undefined;
+    const v = this.decode(i);
+    if (v instanceof SortedSet) this.live.set(key, v); // a set can be large: decoded once, not per read
+    return v;
+  }
+
+  /** For writing: the value in the top layer, copied up from below the first time. */
+  own(key: string): Value | undefined {
+    const slot = this.live.get(key);
+    if (slot !== undefined) return slot === GONE ? undefined : slot;
+    const below = this.get(key);
+    if (below === undefined || typeof below === 'string') return below;
+    if (this.live.get(key) === below) return below;
+    const copy = below instanceof Map ? new Map(below) : below.clone();
+    this.live.set(key, copy);
+    return copy;
+  }
+
+  set(key: string, value: Value): void {
+    this.live.set(key, value);
+  }
+
+  delete(key: string): void {
+    if (this.base || this.frozen) this.live.set(key, GONE);
+    else this.live.delete(key);
+  }
+
+  *entries(): Generator<[string, Value]> {
+    for (const [k, v] of this.live) if (v !== GONE) yield [k, v];
+    if (this.frozen) for (const [k, v] of this.frozen) if (v !== GONE && !this.live.has(k)) yield [k, v];
+    if (this.base) {
+      for (let i = 0; i < this.base.size; i += 1) {
+        const k = this.base.keyAt(i).toString('utf8');
+        if (!this.live.has(k) && !this.frozen?.has(k)) yield [k, this.decode(i)];
+      }
+    }
+  }
+
+  freeze(): void {
+    this.frozen = this.live;
+    this.live = new Map();
+  }
+
+  /** The frozen layer over the base as one segment, in key order (the base's bytes copied as they are). */
+  async segment(): Promise<{ info: SegmentInfo; bytes: Buffer }> {
+    const changed = [...this.frozen!].map(([k, v]) => [Buffer.from(k, 'utf8'), v] as const);
+    changed.sort((a, b) => Buffer.compare(a[0], b[0]));
+    const out = new SegmentWriter();
+    const base = this.base;
+    const n = base?.size ?? 0;
+    let i = 0;
+    let j = 0;
+    let step = 0;
+    while (i < n || j < changed.length) {
+      if (++step % CHUNK === 0) await yieldToLoop();
+      const c = i >= n ? -1 : j >= changed.length ? 1 : Buffer.compare(changed[j]![0], base!.keyAt(i));
+      if (c <= 0) {
+        const [k, v] = changed[j++]!;
+        if (c === 0) i += 1;
+        if (v !== GONE) {
+          const [kind, bytes] = encode(v);
+          out.add(k, kind, bytes);
+        }
+      } else {
+        out.add(base!.keyAt(i), base!.kindAt(i), base!.valueAt(i));
+        i += 1;
+      }
+    }
+    return out.finish();
+  }
+
+  /** The snapshot is written: read from it instead of the frozen layer and the old base. */
+  rebase(written: FrozenKeys): void {
+    this.base = written;
+    this.frozen = null;
+  }
+
+  /** The snapshot failed: fold the frozen layer back under the live one. */
+  unfreeze(): void {
+    const frozen = this.frozen;
+    this.frozen = null;
+    if (!frozen) return;
+    for (const [k, v] of frozen) if (!this.live.has(k)) this.live.set(k, v);
+  }
+}
 
 interface Generation {
   checkpoint: string;
-  keys: Map<string, Value>;
+  keys: Keys;
 }
 
 interface Model {
@@ -135,7 +281,7 @@ export function createMemoryReadStore(): MemoryReadStore {
   function model(name: string): Model {
     let m = models.get(name);
     if (!m) {
-      m = { current: 1, last: 1, generations: new Map([[1, { checkpoint: '', keys: new Map() }]]) };
+      m = { current: 1, last: 1, generations: new Map([[1, { checkpoint: '', keys: new Keys() }]]) };
       models.set(name, m);
     }
     return m;
@@ -145,16 +291,17 @@ export function createMemoryReadStore(): MemoryReadStore {
     const m = model(name);
     let g = m.generations.get(gen);
     if (!g) {
-      g = { checkpoint: '', keys: new Map() };
+      g = { checkpoint: '', keys: new Keys() };
       m.generations.set(gen, g);
     }
     return g;
   }
 
-  const current = (name: string): Map<string, Value> => generation(name, model(name).current).keys;
+  const current = (name: string): Keys => generation(name, model(name).current).keys;
 
-  function hash(keys: Map<string, Value>, key: string, create: boolean): Map<string, string> | undefined {
-    const v = keys.get(key);
+  // `write`: the value is about to change (it is copied into the top layer first).
+  function hash(keys: Keys, key: string, create: boolean, write = create): Map<string, string> | undefined {
+    const v = write ? keys.own(key) : keys.get(key);
     if (v === undefined) {
       if (!create) return undefined;
       const h = new Map<string, string>();
@@ -165,8 +312,8 @@ export function createMemoryReadStore(): MemoryReadStore {
     return v;
   }
 
-  function zset(keys: Map<string, Value>, key: string, create: boolean): SortedSet | undefined {
-    const v = keys.get(key);
+  function zset(keys: Keys, key: string, create: boolean, write = create): SortedSet | undefined {
+    const v = write ? keys.own(key) : keys.get(key);
     if (v === undefined) {
       if (!create) return undefined;
       const z = new SortedSet();
@@ -177,7 +324,7 @@ export function createMemoryReadStore(): MemoryReadStore {
     return v;
   }
 
-  function applyOp(keys: Map<string, Value>, op: WriteOp): void {
+  function applyOp(keys: Keys, op: WriteOp): void {
     switch (op.op) {
       case 'set':
         keys.set(op.key, op.value);
@@ -191,7 +338,7 @@ export function createMemoryReadStore(): MemoryReadStore {
         return;
       }
       case 'hdel': {
-        const h = hash(keys, op.key, false);
+        const h = hash(keys, op.key, false, true);
         if (!h) return;
         for (const f of op.fields) h.delete(f);
         if (h.size === 0) keys.delete(op.key); // Redis drops empty hashes
@@ -206,7 +353,7 @@ export function createMemoryReadStore(): MemoryReadStore {
         zset(keys, op.key, true)!.add(op.score, op.member);
         return;
       case 'zrem': {
-        const z = zset(keys, op.key, false);
+        const z = zset(keys, op.key, false, true);
         if (!z) return;
         z.remove(op.member);
         if (z.size === 0) keys.delete(op.key);
@@ -225,32 +372,47 @@ export function createMemoryReadStore(): MemoryReadStore {
   const store: MemoryReadStore = {
     kind: 'memory',
 
-    images() {
-      const out: ModelImage[] = [];
+    freeze() {
+      const frozen: { model: string; checkpoint: string; keys: Keys }[] = [];
       for (const [name, m] of models) {
         const g = m.generations.get(m.current);
         if (!g) continue;
-        const keys: ModelImage['keys'] = [];
-        for (const [k, v] of g.keys) {
-          if (typeof v === 'string') keys.push([k, 's', v]);
-          else if (v instanceof Map) keys.push([k, 'h', [...v]]);
-          else keys.push([k, 'z', v.entries()]);
-        }
-        out.push({ model: name, checkpoint: g.checkpoint, keys });
+        if (g.keys.frozen) return null;
+        frozen.push({ model: name, checkpoint: g.checkpoint, keys: g.keys });
       }
-      return out;
+      for (const f of frozen) f.keys.freeze();
+      return {
+        async *segments() {
+          for (const f of frozen) yield { model: f.model, checkpoint: f.checkpoint, ...(await f.keys.segment()) };
+        },
+        done(written) {
+          for (const f of frozen) {
+            const keys = written.get(f.model);
+            if (keys) f.keys.rebase(keys);
+            else f.keys.unfreeze();
+          }
+        },
+        failed() {
+          for (const f of frozen) f.keys.unfreeze();
+        },
+      };
     },
 
-    restore(images) {
-      for (const image of images) {
-        const keys = new Map<string, Value>();
-        for (const [k, type, v] of image.keys) {
-          if (type === 's') keys.set(k, v as string);
-          else if (type === 'h') keys.set(k, new Map(v as [string, string][]));
-          else keys.set(k, SortedSet.fromOrdered(v as [string, number][]));
-        }
-        models.set(image.model, { current: 1, last: 1, generations: new Map([[1, { checkpoint: image.checkpoint, keys }]]) });
+    restore(list) {
+      for (const { model: name, checkpoint, keys: base } of list) {
+        const keys = new Keys();
+        keys.base = base;
+        models.set(name, { current: 1, last: 1, generations: new Map([[1, { checkpoint, keys }]]) });
       }
+    },
+
+    checkpoints() {
+      const out: Record<string, string> = {};
+      for (const [name, m] of models) {
+        const g = m.generations.get(m.current);
+        if (g) out[name] = g.checkpoint;
+      }
+      return out;
     },
 
     async currentGeneration(name) {
@@ -342,7 +504,7 @@ export function createMemoryReadStore(): MemoryReadStore {
 
     async dump(name) {
       const out: Record<string, unknown> = {};
-      for (const [k, v] of current(name)) {
+      for (const [k, v] of current(name).entries()) {
         out[k] = typeof v === 'string' ? v : v instanceof Map ? Object.fromEntries(v) : v.entries();
       }
       return out;

@@ -1,23 +1,27 @@
 // Snapshots of the in-process read models, so that a start replays only the
-// log's tail instead of the whole log. A snapshot is one file: a header line
-// (format, each projection's version, the body's length and SHA-256) and the
-// body (every model's current generation with its checkpoint). It is written
-// to a temporary file, synced and renamed over the last one, in the
-// background: every interval when the models moved, and when the store
-// closes. At start a snapshot that is missing, torn, corrupt or written by
-// other projections (another version of their code) is discarded and the
-// runner replays the whole log, as it always did; otherwise the models start
-// from it and the runner resumes from its checkpoints.
+// log's tail instead of the whole log, and does not parse the models either.
+// A snapshot is one file: a header line (format, each projection's version,
+// each model's checkpoint and segment sizes, the body's length and CRC-32) and
+// the body (one ./image.ts segment per model: its keys in byte order, read in
+// place). Opening one is a read of the file, a checksum and two offset tables
+// per model; keys are decoded when read, changes live in Maps above them
+// (./memory.ts). It is written to a temporary file, synced and renamed over
+// the last one, in the background: every interval when the models moved, and
+// when the store closes; the written file then becomes the layer reads start
+// from. At start a snapshot that is missing, torn, corrupt, of another format
+// or written by other projections (another version of their code) is
+// discarded and the runner replays the whole log, as it always did; otherwise
+// the models start from it and the runner resumes from its checkpoints.
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createMemoryReadStore, type MemoryReadStore, type ModelImage } from './memory.js';
+import { crc32 } from 'node:zlib';
+import { FrozenKeys, segmentLength, type SegmentInfo } from './image.js';
+import { createMemoryReadStore, type MemoryReadStore } from './memory.js';
 
-const FORMAT = 1;
+const FORMAT = 2;
 const FILE = 'read-models.snapshot';
-/** Keys serialised between two yields to the event loop while a snapshot is written. */
-const CHUNK = 5000;
 
 /** What a snapshot needs of a projection (structural: infra imports no projection). */
 export interface SnapshotProjection {
@@ -46,14 +50,29 @@ export interface SnapshottedStore extends MemoryReadStore {
   snapshot(): Promise<boolean>;
 }
 
+interface ModelEntry extends SegmentInfo {
+  model: string;
+  checkpoint: string;
+}
+
 interface Header {
   format: number;
   versions: Record<string, string>;
+  models: ModelEntry[];
   length: number;
-  sha256: string;
+  /** CRC-32 of the body, seeded with the CRC-32 of the models' JSON (so a checkpoint cannot change unseen). */
+  crc: number;
 }
 
-async function load(path: string, versions: Record<string, string>): Promise<ModelImage[] | string> {
+const checksum = (models: ModelEntry[], body: Buffer | Buffer[]) => {
+  let crc = crc32(JSON.stringify(models));
+  for (const part of Array.isArray(body) ? body : [body]) crc = crc32(part, crc);
+  return crc;
+};
+
+type Loaded = { model: string; checkpoint: string; keys: FrozenKeys }[];
+
+async function load(path: string, versions: Record<string, string>): Promise<Loaded | string> {
   let file: Buffer;
   try {
     file = await readFile(path);
@@ -71,36 +90,23 @@ async function load(path: string, versions: Record<string, string>): Promise<Mod
   const body = file.subarray(newline + 1);
   if (header.format !== FORMAT) return `format ${header.format}, not ${FORMAT}`;
   if (body.length !== header.length) return `torn (${body.length} of ${header.length} bytes)`;
-  if (createHash('sha256').update(body).digest('hex') !== header.sha256) return 'corrupt (checksum)';
+  if (!Array.isArray(header.models) || checksum(header.models, body) !== header.crc) return 'corrupt (checksum)';
   const names = Object.keys(versions).sort();
   const theirs = Object.keys(header.versions ?? {}).sort();
   if (names.join() !== theirs.join() || names.some((n) => header.versions[n] !== versions[n])) return 'other projection versions';
   try {
-    return JSON.parse(body.toString('utf8')) as ModelImage[];
-  } catch {
-    return 'corrupt (body)';
-  }
-}
-
-const yieldToLoop = () => new Promise((r) => setImmediate(r));
-
-/** The body as chunks of JSON text, a few thousand keys at a time, yielding to the event loop between them. */
-async function serialise(images: ModelImage[]): Promise<string[]> {
-  const chunks: string[] = ['['];
-  for (let i = 0; i < images.length; i += 1) {
-    const image = images[i]!;
-    chunks.push(`${i ? ',' : ''}{"model":${JSON.stringify(image.model)},"checkpoint":${JSON.stringify(image.checkpoint)},"keys":[`);
-    let first = true;
-    for (let k = 0; k < image.keys.length; k += CHUNK) {
-      const part = JSON.stringify(image.keys.slice(k, k + CHUNK)).slice(1, -1);
-      if (part.length > 0) chunks.push(first ? part : `,${part}`);
-      first = false;
-      await yieldToLoop();
+    const out: Loaded = [];
+    let at = 0;
+    for (const m of header.models) {
+      const length = segmentLength(m);
+      out.push({ model: m.model, checkpoint: m.checkpoint, keys: new FrozenKeys(body.subarray(at, at + length), m) });
+      at += length;
     }
-    chunks.push(']}');
+    if (at !== body.length) return 'corrupt (segments)';
+    return out;
+  } catch {
+    return 'corrupt (segments)';
   }
-  chunks.push(']');
-  return chunks;
 }
 
 export async function openSnapshottedMemoryStore(
@@ -111,47 +117,57 @@ export async function openSnapshottedMemoryStore(
   const versions = projectionVersions(projections);
   const path = join(dir, FILE);
   const inner = createMemoryReadStore();
-  const images = await load(path, versions);
+  const models = await load(path, versions);
   let loaded: SnapshottedStore['loaded'];
-  if (typeof images === 'string') {
-    loaded = { from: 'empty', reason: images };
-    if (images !== 'no snapshot') await rm(path, { force: true });
+  if (typeof models === 'string') {
+    loaded = { from: 'empty', reason: models };
+    if (models !== 'no snapshot') await rm(path, { force: true });
   } else {
-    inner.restore(images);
-    loaded = { from: 'snapshot', checkpoints: Object.fromEntries(images.map((m) => [m.model, m.checkpoint])) };
+    inner.restore(models);
+    loaded = { from: 'snapshot', checkpoints: Object.fromEntries(models.map((m) => [m.model, m.checkpoint])) };
   }
 
-  const stamp = (list: ModelImage[]) => list.map((m) => `${m.model}@${m.checkpoint}`).join(' ');
-  let lastStamp = typeof images === 'string' ? '' : stamp(images);
+  const stamp = (checkpoints: Record<string, string>) =>
+    Object.entries(checkpoints)
+      .map(([m, c]) => `${m}@${c}`)
+      .join(' ');
+  let lastStamp = typeof models === 'string' ? '' : stamp(inner.checkpoints());
   let writing: Promise<boolean> | null = null;
 
   async function write(): Promise<boolean> {
-    const now = inner.images(); // synchronous: one consistent instant
-    const current = stamp(now);
-    if (current === lastStamp || now.length === 0) return false;
-    const chunks = await serialise(now);
-    const hash = createHash('sha256');
-    let length = 0;
-    for (const c of chunks) {
-      hash.update(c, 'utf8');
-      length += Buffer.byteLength(c, 'utf8');
-    }
-    const header: Header = { format: FORMAT, versions, length, sha256: hash.digest('hex') };
-    mkdirSync(dir, { recursive: true });
-    const tmp = `${path}.tmp`;
-    const file = await open(tmp, 'w');
+    const current = stamp(inner.checkpoints());
+    if (current === lastStamp || current === '') return false;
+    const frozen = inner.freeze(); // synchronous: one consistent instant
+    if (!frozen) return false;
     try {
-      await file.write(`${JSON.stringify(header)}\n`);
-      for (const c of chunks) await file.write(c);
-      await file.sync();
-    } finally {
-      await file.close();
+      const entries: ModelEntry[] = [];
+      const segments: Buffer[] = [];
+      for await (const s of frozen.segments()) {
+        entries.push({ model: s.model, checkpoint: s.checkpoint, ...s.info });
+        segments.push(s.bytes);
+      }
+      const length = segments.reduce((n, b) => n + b.length, 0);
+      const header: Header = { format: FORMAT, versions, models: entries, length, crc: checksum(entries, segments) };
+      mkdirSync(dir, { recursive: true });
+      const tmp = `${path}.tmp`;
+      const file = await open(tmp, 'w');
+      try {
+        await file.writev([Buffer.from(`${JSON.stringify(header)}\n`), ...segments]);
+        await file.sync();
+      } finally {
+        await file.close();
+      }
+      await rename(tmp, path);
+      const dirHandle = await open(dir, 'r');
+      await dirHandle.sync().finally(() => dirHandle.close());
+      // From now on reads start from what was written (the segments in memory are the file's bytes).
+      frozen.done(new Map(entries.map((e, i) => [e.model, new FrozenKeys(segments[i]!, e)])));
+      lastStamp = stamp(Object.fromEntries(entries.map((e) => [e.model, e.checkpoint])));
+      return true;
+    } catch (error) {
+      frozen.failed();
+      throw error;
     }
-    await rename(tmp, path);
-    const dirHandle = await open(dir, 'r');
-    await dirHandle.sync().finally(() => dirHandle.close());
-    lastStamp = current;
-    return true;
   }
 
   const snapshot = (): Promise<boolean> => {
