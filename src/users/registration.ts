@@ -6,6 +6,7 @@ import { DomainError } from '../infra/errors.js';
 import { randomCode } from '../infra/secrets.js';
 import type { Services } from '../infra/services.js';
 import { claim, claimStream, readClaim, release } from './accounts.js';
+import { emailOf } from './decider.js';
 import { emailKey, normaliseEmail, streams, usernameKey, type Family, type Profile } from './events.js';
 import { execute } from './execute.js';
 import { mayMail, verificationCodeMail } from './mails.js';
@@ -73,7 +74,7 @@ async function registerUser(svc: Services, given: Registration): Promise<{ userI
         ...(code === null ? {} : { verificationCodeKey: codeKey(svc, 'email-verification', code) }),
       },
     },
-    { done: (registered) => registered.state.email },
+    { done: (registered) => emailOf(registered.state) },
   );
   if (code !== null && address !== null) {
     // Over the recipient's hourly mails (register, delete, register again): nothing sent; resend later.
