@@ -1,10 +1,10 @@
 // Product workflows: allocate an id, then decide on the product's own stream.
 // Each answers after the read models show the change (read your writes).
 import { randomUUID } from 'node:crypto';
-import { handle } from '../infra/commands.js';
+import { handle, type Handled } from '../infra/commands.js';
 import type { Services } from '../infra/services.js';
 import { productDecider, type Precondition, type ProductState } from './decider.js';
-import { productStreams } from './events.js';
+import { productStreams, type ProductEvent } from './events.js';
 import { toProduct, type VersionedProduct } from './queries.js';
 
 /**
@@ -14,16 +14,11 @@ import { toProduct, type VersionedProduct } from './queries.js';
  */
 const ATTEMPTS = 12;
 
-function versioned(state: ProductState): VersionedProduct {
-  return {
-    product: toProduct({
-      id: state.productId!,
-      userId: state.ownerId!,
-      name: state.name,
-      description: state.description,
-    }),
-    revision: state.revision,
-  };
+/** The product a command left, with its stream's revision (the ETag). */
+function versioned({ state, revision }: Handled<ProductState, ProductEvent>): VersionedProduct {
+  if (state.productId === null || state.ownerId === null) throw new Error('a created product has an id and an owner');
+  const { productId: id, ownerId: userId, name, description } = state;
+  return { product: toProduct({ id, userId, name, description }), revision: Number(revision) };
 }
 
 /**
@@ -50,7 +45,7 @@ export async function createProduct(
     metadata: { now: svc.now() },
   });
   await svc.settle(created.position);
-  return versioned(created.state);
+  return versioned(created);
 }
 
 /** Throws DomainError ProductNotFound, NotProductOwner or ProductChanged (If-Match). */
@@ -66,7 +61,7 @@ export async function updateProduct(
     { attempts: ATTEMPTS },
   );
   await svc.settle(updated.position);
-  return versioned(updated.state);
+  return versioned(updated);
 }
 
 /** Throws DomainError ProductNotFound, NotProductOwner or ProductChanged (If-Match). */

@@ -1,8 +1,8 @@
 // The product decider: pure functions over one product's stream. Only the
 // owner changes or deletes a product; a deleted product stays deleted (its id
-// is never reused). `revision` counts the stream's events from 0, so it equals
-// the stream revision and serves as the product's ETag.
-import type { Decider } from '../infra/commands.js';
+// is never reused). The product's revision (its ETag) is its stream's
+// revision: the decider reads it from handle, never counts it itself.
+import type { Decider, StreamAt } from '../infra/commands.js';
 import { DomainError, assertNever } from '../infra/errors.js';
 import type { ProductEvent } from './events.js';
 
@@ -12,8 +12,6 @@ export interface ProductState {
   ownerId: number | null;
   name: string;
   description: string;
-  /** Revision of the last event (-1: no events). */
-  revision: number;
 }
 
 /** When given, the change applies only if the product's revision is one of these (HTTP If-Match). */
@@ -42,33 +40,36 @@ export const initialState = (): ProductState => ({
   ownerId: null,
   name: '',
   description: '',
-  revision: -1,
 });
 
 export function evolve(state: ProductState, event: ProductEvent): ProductState {
-  const revision = state.revision + 1;
   switch (event.type) {
     case 'ProductCreated': {
       const d = event.data;
-      return { status: 'active', productId: d.productId, ownerId: d.userId, name: d.name, description: d.description, revision };
+      return { status: 'active', productId: d.productId, ownerId: d.userId, name: d.name, description: d.description };
     }
     case 'ProductUpdated':
-      return { ...state, name: event.data.name, description: event.data.description, revision };
+      return { ...state, name: event.data.name, description: event.data.description };
     case 'ProductDeleted':
-      return { ...state, status: 'deleted', revision };
+      return { ...state, status: 'deleted' };
     default:
       return assertNever(event);
   }
 }
 
 /** The checks every change of an existing product passes, in the order clients see them: 404, 403, 412. */
-function assertChangeable(state: ProductState, userId: number, ifMatch: Precondition): asserts state is ProductState & { productId: number } {
+function assertChangeable(
+  state: ProductState,
+  userId: number,
+  ifMatch: Precondition,
+  stream: StreamAt,
+): asserts state is ProductState & { productId: number } {
   if (state.status !== 'active' || state.productId === null) throw new DomainError('ProductNotFound');
   if (state.ownerId !== userId) throw new DomainError('NotProductOwner');
-  if (ifMatch && !ifMatch.revisions.includes(state.revision)) throw new DomainError('ProductChanged');
+  if (ifMatch && !ifMatch.revisions.includes(Number(stream.revision))) throw new DomainError('ProductChanged');
 }
 
-export function decide(command: ProductCommand, state: ProductState): ProductEvent[] {
+export function decide(command: ProductCommand, state: ProductState, stream: StreamAt): ProductEvent[] {
   const at = command.metadata.now.toISOString();
   switch (command.type) {
     case 'CreateProduct': {
@@ -78,13 +79,13 @@ export function decide(command: ProductCommand, state: ProductState): ProductEve
     }
     case 'UpdateProduct': {
       const { userId, name, description, ifMatch } = command.data;
-      assertChangeable(state, userId, ifMatch);
+      assertChangeable(state, userId, ifMatch, stream);
       // PUT replaces both fields; an update that changes nothing is still recorded (the client asked for it).
       return [{ type: 'ProductUpdated', data: { productId: state.productId, userId, name, description, at } }];
     }
     case 'DeleteProduct': {
       const { userId, ifMatch } = command.data;
-      assertChangeable(state, userId, ifMatch);
+      assertChangeable(state, userId, ifMatch, stream);
       return [{ type: 'ProductDeleted', data: { productId: state.productId, userId, at } }];
     }
     default:
