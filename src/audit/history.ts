@@ -199,13 +199,15 @@ const accountView = (s: UserState) =>
 
 /** The revision printed is the stream's: that of the last event folded. */
 const productView = (s: ProductState, folded: RecordedEvent[]) => ({
-  productId: s.productId,
-  ownerId: s.ownerId,
-  name: s.name,
-  description: s.description,
+  ...(s.status === 'absent'
+    ? { productId: null, ownerId: null, name: '', description: '' }
+    : { productId: s.productId, ownerId: s.ownerId, name: s.name, description: s.description }),
   revision: folded.length === 0 ? -1 : Number(folded[folded.length - 1]!.revision),
 });
-const orderView = (s: OrderState) => ({ orderId: s.orderId, userId: s.userId, items: s.items, placedAt: s.createdAt });
+const orderView = (s: OrderState) =>
+  s.status === 'absent'
+    ? { orderId: null, userId: null, items: [], placedAt: null }
+    : { orderId: s.orderId, userId: s.userId, items: s.items, placedAt: s.createdAt };
 const dataView = (s: KeyState) => withoutErased({ value: s.value });
 
 function stateAt(entity: string, stream: string, folded: RecordedEvent[], status: string, view: Record<string, unknown>): StateAt {

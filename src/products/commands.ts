@@ -16,7 +16,7 @@ const ATTEMPTS = 12;
 
 /** The product a command left, with its stream's revision (the ETag). */
 function versioned({ state, revision }: Handled<ProductState, ProductEvent>): VersionedProduct {
-  if (state.productId === null || state.ownerId === null) throw new Error('a created product has an id and an owner');
+  if (state.status === 'absent') throw new Error('a product just created or changed exists');
   const { productId: id, ownerId: userId, name, description } = state;
   return { product: toProduct({ id, userId, name, description }), revision: Number(revision) };
 }

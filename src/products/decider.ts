@@ -6,13 +6,20 @@ import type { Decider, StreamAt } from '../infra/commands.js';
 import { DomainError, assertNever } from '../infra/errors.js';
 import type { ProductEvent } from './events.js';
 
-export interface ProductState {
-  status: 'absent' | 'active' | 'deleted';
-  productId: number | null;
-  ownerId: number | null;
+/** A product that was created (and may since be deleted: its id is never reused). */
+export interface ExistingProduct {
+  status: 'active' | 'deleted';
+  productId: number;
+  ownerId: number;
   name: string;
   description: string;
 }
+
+export type ProductState = { status: 'absent' } | ExistingProduct;
+
+/** Why a product refuses a command, in the domain's words (A and E map them to their answers). */
+export type ProductRefusal = 'ProductExists' | 'ProductNotFound' | 'NotProductOwner' | 'ProductChanged';
+const refuse = (code: ProductRefusal) => new DomainError(code);
 
 /** When given, the change applies only if the product's revision is one of these (HTTP If-Match). */
 export type Precondition = { revisions: number[] } | undefined;
@@ -34,13 +41,7 @@ export type ProductCommand =
       metadata: { now: Date };
     };
 
-export const initialState = (): ProductState => ({
-  status: 'absent',
-  productId: null,
-  ownerId: null,
-  name: '',
-  description: '',
-});
+export const initialState = (): ProductState => ({ status: 'absent' });
 
 export function evolve(state: ProductState, event: ProductEvent): ProductState {
   switch (event.type) {
@@ -49,9 +50,9 @@ export function evolve(state: ProductState, event: ProductEvent): ProductState {
       return { status: 'active', productId: d.productId, ownerId: d.userId, name: d.name, description: d.description };
     }
     case 'ProductUpdated':
-      return { ...state, name: event.data.name, description: event.data.description };
+      return state.status === 'absent' ? state : { ...state, name: event.data.name, description: event.data.description };
     case 'ProductDeleted':
-      return { ...state, status: 'deleted' };
+      return state.status === 'absent' ? state : { ...state, status: 'deleted' };
     default:
       return assertNever(event);
   }
@@ -63,17 +64,17 @@ function assertChangeable(
   userId: number,
   ifMatch: Precondition,
   stream: StreamAt,
-): asserts state is ProductState & { productId: number } {
-  if (state.status !== 'active' || state.productId === null) throw new DomainError('ProductNotFound');
-  if (state.ownerId !== userId) throw new DomainError('NotProductOwner');
-  if (ifMatch && !ifMatch.revisions.includes(Number(stream.revision))) throw new DomainError('ProductChanged');
+): asserts state is ExistingProduct {
+  if (state.status !== 'active') throw refuse('ProductNotFound');
+  if (state.ownerId !== userId) throw refuse('NotProductOwner');
+  if (ifMatch && !ifMatch.revisions.includes(Number(stream.revision))) throw refuse('ProductChanged');
 }
 
 export function decide(command: ProductCommand, state: ProductState, stream: StreamAt): ProductEvent[] {
   const at = command.metadata.now.toISOString();
   switch (command.type) {
     case 'CreateProduct': {
-      if (state.status !== 'absent') throw new DomainError('ProductExists');
+      if (state.status !== 'absent') throw refuse('ProductExists');
       const { productId, userId, name, description } = command.data;
       return [{ type: 'ProductCreated', data: { productId, userId, name, description, at } }];
     }

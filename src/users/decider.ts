@@ -54,6 +54,10 @@ export type UserState = { status: 'absent' } | ActiveAccount | DeletedAccount;
 
 type Meta = { metadata: { now: Date } };
 
+/** Why the account refuses a command, in the domain's words (the families map them to their answers). */
+export type AccountRefusal = 'UnknownUser' | 'UserExists' | 'InvalidCode' | 'EmailNotVerified' | 'NoEmail' | 'AlreadyVerified';
+const refuse = (code: AccountRefusal, message: string) => new DomainError(code, message);
+
 /** The secrets a password reset can be completed with. */
 export type ResetPurpose = 'password-reset' | 'reset-link' | 'reset-token';
 
@@ -172,7 +176,7 @@ const later = (now: Date, seconds: number) => new Date(now.getTime() + seconds *
 const isPast = (iso: string, now: Date) => Date.parse(iso) <= now.getTime();
 
 function active(state: UserState): ActiveAccount {
-  if (state.status !== 'active') throw new DomainError('UnknownUser', 'no such account');
+  if (state.status !== 'active') throw refuse('UnknownUser', 'no such account');
   return state;
 }
 
@@ -221,7 +225,7 @@ function presentCode(
 ): { matched: boolean; events: UserEvent[] } {
   const { userId } = state;
   const code = state.codes[purpose];
-  if (!code) throw new DomainError('InvalidCode', 'no outstanding code');
+  if (!code) throw refuse('InvalidCode', 'no outstanding code');
   const at = now.toISOString();
   if (isPast(code.expiresAt, now)) return { matched: false, events: voidCode(state, purpose, 'expired', now) };
   if (sameHash(code.codeKey, codeKey)) {
@@ -239,7 +243,7 @@ export function decide(command: UserCommand, state: UserState): UserEvent[] {
   const now = command.metadata.now;
   const at = now.toISOString();
   if (command.type === 'RegisterUser') {
-    if (state.status !== 'absent') throw new DomainError('UserExists', 'account already exists');
+    if (state.status !== 'absent') throw refuse('UserExists', 'account already exists');
     const { verificationCodeKey, ...d } = command.data;
     const registered: UserEvent = { type: 'UserRegistered', data: { ...d, at } };
     if (verificationCodeKey === undefined) return [registered];
@@ -256,7 +260,7 @@ export function decide(command: UserCommand, state: UserState): UserEvent[] {
   switch (command.type) {
     case 'StartSession': {
       if (!maySignIn(account) || (command.data.requireVerifiedEmail && !account.emailVerified)) {
-        throw new DomainError('EmailNotVerified', 'email not verified');
+        throw refuse('EmailNotVerified', 'email not verified');
       }
       // Expired sessions are cleaned up here, so neither the stream's state nor the read model keeps them forever.
       const expired = Object.keys(account.sessions).filter((k) => isPast(account.sessions[k]!, now));
@@ -279,21 +283,21 @@ export function decide(command: UserCommand, state: UserState): UserEvent[] {
       return endSessions(userId, [command.data.sessionKey], 'logout', at, command.data.via);
     }
     case 'RequestEmailVerification': {
-      if (account.email === null) throw new DomainError('NoEmail', 'account has no email');
-      if (account.emailVerified) throw new DomainError('AlreadyVerified', 'email already verified');
+      if (account.email === null) throw refuse('NoEmail', 'account has no email');
+      if (account.emailVerified) throw refuse('AlreadyVerified', 'email already verified');
       return [
         { type: 'EmailVerificationRequested', data: { userId, via: command.data.via, at } },
         ...issueCode(account, 'email-verification', command.data.codeKey, command.data.via, now),
       ];
     }
     case 'VerifyEmail': {
-      if (account.emailVerified) throw new DomainError('AlreadyVerified', 'email already verified');
+      if (account.emailVerified) throw refuse('AlreadyVerified', 'email already verified');
       const attempt = presentCode(account, 'email-verification', command.data.codeKey, command.data.via, now);
       if (!attempt.matched) return attempt.events;
       return [...attempt.events, { type: 'EmailVerified', data: { userId, via: command.data.via, at } }];
     }
     case 'RequestPasswordReset': {
-      if (account.email === null) throw new DomainError('NoEmail', 'account has no email');
+      if (account.email === null) throw refuse('NoEmail', 'account has no email');
       const { purpose, codeKey, via } = command.data;
       return [
         { type: 'PasswordResetRequested', data: { userId, method: purpose === 'reset-link' ? 'link' : 'code', via, at } },

@@ -6,6 +6,7 @@ import { DomainError } from '../infra/errors.js';
 import { randomCode } from '../infra/secrets.js';
 import type { Services } from '../infra/services.js';
 import { claim, claimStream, readClaim, release } from './accounts.js';
+import type { NameTaken } from './claims.js';
 import { emailOf } from './decider.js';
 import { emailKey, normaliseEmail, streams, usernameKey, type Family, type Profile } from './events.js';
 import { execute } from './execute.js';
@@ -33,9 +34,9 @@ async function registerUser(svc: Services, given: Registration): Promise<{ userI
   // Emails are kept lower-cased (API-CONTRACT.md); the username keeps the spelling given.
   const r = { ...given, email: given.email === null ? null : normaliseEmail(given.email) };
   const username = await readClaim(svc, 'username', r.username);
-  if (username.state.holder !== null && username.abandonedBy === undefined) throw new DomainError('UsernameTaken');
+  if (username.state.holder !== null && username.abandonedBy === undefined) throw new DomainError<NameTaken>('UsernameTaken');
   const email = r.email === null ? null : await readClaim(svc, 'email', r.email);
-  if (email && email.state.holder !== null && email.abandonedBy === undefined) throw new DomainError('EmailTaken');
+  if (email && email.state.holder !== null && email.abandonedBy === undefined) throw new DomainError<NameTaken>('EmailTaken');
   if (r.mustVerifyEmail && r.email === null) throw new DomainError('NoEmail', 'verification needs an email');
 
   const passwordHash = await svc.passwords.hash(r.password);
@@ -88,6 +89,9 @@ async function registerUser(svc: Services, given: Registration): Promise<{ userI
 /** What a registration came to: the account, or which name someone else holds. */
 export type RegistrationOutcome = { kind: 'registered'; userId: number } | { kind: 'taken'; name: 'username' | 'email' };
 
+/** Which name a refusal says is taken. */
+const TAKEN: Record<NameTaken, 'username' | 'email'> = { UsernameTaken: 'username', EmailTaken: 'email' };
+
 /**
  * Registers an account (see registerUser). A name someone holds is an
  * outcome, not an error; MailUnavailableError still throws (the account
@@ -98,8 +102,7 @@ export async function register(svc: Services, given: Registration): Promise<Regi
     const { userId } = await registerUser(svc, given);
     return { kind: 'registered', userId };
   } catch (error) {
-    if (error instanceof DomainError && error.code === 'UsernameTaken') return { kind: 'taken', name: 'username' };
-    if (error instanceof DomainError && error.code === 'EmailTaken') return { kind: 'taken', name: 'email' };
+    if (error instanceof DomainError && Object.hasOwn(TAKEN, error.code)) return { kind: 'taken', name: TAKEN[error.code as NameTaken] };
     throw error;
   }
 }
