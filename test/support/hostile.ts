@@ -1,15 +1,11 @@
-// Hostile-input scenarios shared by the fast tests (test/security) and the
-// soak run, which only differ in size: fuzzing every route in openapi.yaml
-// (in process through app.inject, and over real sockets against a child
-// server), authorisation, brute force and enumeration, secrets.
+// Hostile-input scenarios shared by more than one run (test/security's fuzz
+// tests and the soak run, which only differ in size): fuzzing every route in
+// openapi.yaml, in process through app.inject and over real sockets against a
+// child server. (Authorisation, brute force and enumeration live in the
+// test/security files that run them.)
 //   fuzzEveryRoute(t, { runs, seed?, readModels?, sweep? })  → { cases, serverErrors, violations, ... }
 //   fuzzOverSocket(t, { runs, seed? })                       → { cases, serverErrors, violations, ... }
-//   authorisationMatrix(t, { readModels? })                  → { refusals, trespasses, protectedRoutes }
-//   codeGuessing(t)                                          → { kinds, guesses }
-//   rateLimitsAcrossInstances(t, { limit })                  → { limit, limited }
-//   enumerationTiming(t, { samples, mail })                  → TimingResult[] (medians, IQRs, bound)
-// (the last four are in hostile-accounts.ts, re-exported here). Each asserts
-// on `t` and returns its counts.
+// Each asserts on `t` and returns its counts.
 //
 // Fuzzing properties, checked for every request:
 // - never a 5xx (no store is made unavailable here, so not even a 503);
