@@ -44,19 +44,6 @@ import { describeRoute, envelopeProblem, leaksInternals, routesFromOpenApi, type
 
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 
-interface Teardown {
-  teardown(fn: () => unknown): void;
-}
-
-// ---------------------------------------------------------------- the app under attack
-
-export type HostileApp = AppWithStores;
-
-/** The real app with stores the test can look into (closed after the app; Redis keys removed). */
-export function hostileApp(t: Teardown, options: { readModels?: ReadModels; env?: Record<string, string> } = {}): Promise<HostileApp> {
-  return buildWithStores(t, options);
-}
-
 // ---------------------------------------------------------------- the fuzzed world
 
 export interface FuzzWorld {
@@ -258,10 +245,10 @@ function liveHeap(): number {
  * sweep of every mutation, one request at a time. Failures are reported on
  * `t` with the seed; the counts are returned for the soak report.
  */
-export async function fuzzEveryRoute(t: Test, options: FuzzOptions): Promise<FuzzResult & { app: HostileApp; world: FuzzWorld }> {
+export async function fuzzEveryRoute(t: Test, options: FuzzOptions): Promise<FuzzResult & { app: AppWithStores; world: FuzzWorld }> {
   const seed = fuzzSeed(options.seed);
   t.comment(`fuzz seed ${seed} (the random rounds use ${seed} and ${seed + 1}; replay with FUZZ_SEED=${seed})`);
-  const h = await hostileApp(t, { ...(options.readModels ? { readModels: options.readModels } : {}), env: { LOG_LEVEL: 'info' } });
+  const h = await buildWithStores(t, { ...(options.readModels ? { readModels: options.readModels } : {}), env: { LOG_LEVEL: 'info' } });
   const { app, eventStore } = h;
   const send: Send = async (method, url, body, headers = {}) => {
     const res = await app.inject({
