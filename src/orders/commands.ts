@@ -1,7 +1,6 @@
 // Order workflows. Placing an order checks each product against the event
 // store at that moment (its stream, folded) and records the names it had.
-import { randomUUID } from 'node:crypto';
-import { fold, handle } from '../infra/commands.js';
+import { allocateId, fold, handle } from '../infra/commands.js';
 import type { Services } from '../infra/services.js';
 import { productDecider } from '../products/decider.js';
 import { productStreams } from '../products/events.js';
@@ -10,14 +9,8 @@ import { orderStreams, type OrderLine } from './events.js';
 import { existingOrder, toOrder } from './queries.js';
 import type { Order } from './schemas.js';
 
-async function allocateOrderId(svc: Services, userId: number): Promise<number> {
-  const allocated = await svc.eventStore.append(
-    orderStreams.orderIds,
-    [{ id: randomUUID(), type: 'OrderIdAllocated', data: { userId, at: svc.now().toISOString() } }],
-    'any',
-  );
-  return Number(allocated.nextExpectedRevision) + 1;
-}
+const allocateOrderId = (svc: Services, userId: number) =>
+  allocateId(svc.eventStore, orderStreams.orderIds, { type: 'OrderIdAllocated', data: { userId, at: svc.now().toISOString() } });
 
 /**
  * Throws DomainError InvalidItems, InvalidQuantity, DuplicateProduct (before

@@ -1,7 +1,7 @@
 // Registration: an id from the counter stream, the username and email claims,
 // then the account itself (and, for B, a verification code by mail). Every
 // family's register route calls `register` and maps its outcome.
-import { randomUUID } from 'node:crypto';
+import { allocateId } from '../infra/commands.js';
 import { DomainError } from '../infra/errors.js';
 import { randomCode } from '../infra/secrets.js';
 import type { Services } from '../infra/services.js';
@@ -40,12 +40,7 @@ async function registerUser(svc: Services, given: Registration): Promise<{ userI
   if (r.mustVerifyEmail && r.email === null) throw new DomainError('NoEmail', 'verification needs an email');
 
   const passwordHash = await svc.passwords.hash(r.password);
-  const allocated = await svc.eventStore.append(
-    streams.userIds,
-    [{ id: randomUUID(), type: 'UserIdAllocated', data: { at: svc.now().toISOString() } }],
-    'any',
-  );
-  const userId = Number(allocated.nextExpectedRevision) + 1;
+  const userId = await allocateId(svc.eventStore, streams.userIds, { type: 'UserIdAllocated', data: { at: svc.now().toISOString() } });
 
   await claim(svc, 'username', r.username, userId, username.abandonedBy);
   if (r.email !== null) {
