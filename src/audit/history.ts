@@ -173,19 +173,41 @@ function withoutErased(view: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
+/** A deleted account prints with its personal fields empty, no session and no code. */
 const accountView = (s: UserState) =>
-  withoutErased({
-    userId: s.userId,
-    username: s.username,
-    email: s.email,
-    mustVerifyEmail: s.mustVerifyEmail,
-    emailVerified: s.emailVerified,
-    openSessions: Object.keys(s.sessions).length,
-    outstandingCodes: Object.keys(s.codes),
-  });
+  withoutErased(
+    s.status === 'active'
+      ? {
+          userId: s.userId,
+          username: s.username,
+          email: s.email,
+          mustVerifyEmail: s.mustVerifyEmail,
+          emailVerified: s.emailVerified,
+          openSessions: Object.keys(s.sessions).length,
+          outstandingCodes: Object.keys(s.codes),
+        }
+      : {
+          userId: s.status === 'deleted' ? s.userId : null,
+          username: '',
+          email: null,
+          mustVerifyEmail: s.status === 'deleted' && s.mustVerifyEmail,
+          emailVerified: s.status === 'deleted' && s.emailVerified,
+          openSessions: 0,
+          outstandingCodes: [],
+        },
+  );
 
-const productView = (s: ProductState) => ({ productId: s.productId, ownerId: s.ownerId, name: s.name, description: s.description, revision: s.revision });
-const orderView = (s: OrderState) => ({ orderId: s.orderId, userId: s.userId, items: s.items, placedAt: s.createdAt });
+/** The revision printed is the stream's: that of the last event folded. */
+const productView = (s: ProductState, folded: RecordedEvent[]) => ({
+  ...(s.status === 'absent'
+    ? { productId: null, ownerId: null, name: '', description: '' }
+    : { productId: s.productId, ownerId: s.ownerId, name: s.name, description: s.description }),
+  revision: folded.length === 0 ? -1 : Number(folded[folded.length - 1]!.revision),
+});
+const orderView = (s: OrderState) =>
+  s.status === 'absent'
+    ? { orderId: null, userId: null, items: [], placedAt: null }
+    : { orderId: s.orderId, userId: s.userId, items: s.items, placedAt: s.createdAt };
 const dataView = (s: KeyState) => withoutErased({ value: s.value });
 
 function stateAt(entity: string, stream: string, folded: RecordedEvent[], status: string, view: Record<string, unknown>): StateAt {
@@ -220,7 +242,7 @@ export async function statesAt(store: EventStore, names: KeyedHash, subject: Sub
     case 'product': {
       const stream = productStreams.product(subject.id);
       const { state, folded } = fold<ProductState, ProductEvent>(await store.readStream(stream), moment, productInitial(), evolveProduct);
-      return [stateAt(`product ${subject.id}`, stream, folded, state.status, productView(state))];
+      return [stateAt(`product ${subject.id}`, stream, folded, state.status, productView(state, folded))];
     }
     case 'order': {
       const stream = orderStreams.order(subject.id);

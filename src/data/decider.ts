@@ -27,17 +27,21 @@ export function evolve(state: KeyState, event: DataEvent): KeyState {
   }
 }
 
+/** Why a key refuses a command, in the domain's words (D maps them to KEY_EXISTS / KEY_NOT_FOUND). */
+export type KeyRefusal = 'KeyExists' | 'KeyNotFound';
+const refuse = (code: KeyRefusal) => new DomainError(code);
+
 export function decide(command: DataCommand, state: KeyState): DataEvent[] {
   const at = command.metadata.now.toISOString();
   switch (command.type) {
     case 'StoreData':
-      if (state.exists) throw new DomainError('KeyExists');
+      if (state.exists) throw refuse('KeyExists');
       return [{ type: 'DataStored', data: { ...command.data, at } }];
     case 'UpdateData':
-      if (!state.exists) throw new DomainError('KeyNotFound');
+      if (!state.exists) throw refuse('KeyNotFound');
       return [{ type: 'DataUpdated', data: { ...command.data, at } }];
     case 'DeleteData':
-      if (!state.exists) throw new DomainError('KeyNotFound');
+      if (!state.exists) throw refuse('KeyNotFound');
       return [{ type: 'DataDeleted', data: { ...command.data, at } }];
     default:
       return assertNever(command);

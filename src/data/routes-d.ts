@@ -12,6 +12,7 @@ import { refuseD, signedIn, signedInCaller } from '../infra/http/signed-in.js';
 import type { Services } from '../infra/services.js';
 import { DATA, dataKeys } from './read-model.js';
 import { deleteData, storeData, updateData } from './commands.js';
+import type { KeyRefusal } from './decider.js';
 import { Done, Found, KeyParams, StoreBody, UpdateBody, messages, serialisedValue } from './schemas.js';
 
 const tags = ['D: Registration API'];
@@ -38,10 +39,10 @@ function checkedValue(value: unknown): unknown {
 }
 
 /** The domain's refusals, in D's wire codes. */
-const WIRE_CODES: Record<string, Code> = { KeyExists: 'KEY_EXISTS', KeyNotFound: 'KEY_NOT_FOUND' };
+const WIRE_CODES: Record<KeyRefusal, Code> = { KeyExists: 'KEY_EXISTS', KeyNotFound: 'KEY_NOT_FOUND' };
 
 function dataProblem(error: unknown): never {
-  if (error instanceof DomainError && Object.hasOwn(WIRE_CODES, error.code)) throw problem(WIRE_CODES[error.code]!);
+  if (error instanceof DomainError && Object.hasOwn(WIRE_CODES, error.code)) throw problem(WIRE_CODES[error.code as KeyRefusal]);
   throw error;
 }
 

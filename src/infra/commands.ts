@@ -22,11 +22,20 @@ export interface DomainEvent {
   data: Record<string, unknown>;
 }
 
+/** Where the stream stands when a command is decided: the revision of its last event (-1n: none yet). */
+export interface StreamAt {
+  revision: bigint;
+}
+
 export interface Decider<State, Command, Event extends DomainEvent> {
   initialState(): State;
   evolve(state: State, event: Event): State;
-  /** Pure: no I/O, no clock, no randomness. Throws DomainError to refuse. */
-  decide(command: Command, state: State): Event[];
+  /**
+   * Pure: no I/O, no clock, no randomness. Throws DomainError to refuse.
+   * `stream`: the stream's own revision, for a decider whose answer depends on
+   * it (an If-Match); handle always passes it.
+   */
+  decide(command: Command, state: State, stream?: StreamAt): Event[];
 }
 
 export interface Folded<State> {
@@ -41,6 +50,8 @@ export interface Handled<State, Event> {
   events: Event[];
   /** Log position of the last appended event, or null when nothing was appended. */
   position: Position | null;
+  /** The stream's revision after this command (-1n: the stream has no events). */
+  revision: bigint;
 }
 
 /**
@@ -101,6 +112,16 @@ function evolveFrom<State, Event extends DomainEvent>(
   const revision = last ? last.revision : startRevision;
   if (typeof revision === 'bigint') remember(store, stream, { decider, state, revision });
   return { state, revision };
+}
+
+/**
+ * The next id from a counter stream: one event per id, appended with expected
+ * 'any', the id being its revision + 1. Ids are allocated in order, never
+ * reused, and rebuilt with the log.
+ */
+export async function allocateId(store: EventStore, counter: string, event: DomainEvent): Promise<number> {
+  const allocated = await store.append(counter, [{ id: randomUUID(), type: event.type, data: event.data }], 'any');
+  return Number(allocated.nextExpectedRevision) + 1;
 }
 
 /**
@@ -179,7 +200,7 @@ async function drain(store: EventStore, stream: string, streams: Map<string, Str
   streams.delete(stream);
 }
 
-type Outcome = { waiting: Waiting; state: unknown; events: DomainEvent[] } | { waiting: Waiting; refused: unknown };
+type Outcome = { waiting: Waiting; state: unknown; events: DomainEvent[]; revision: bigint } | { waiting: Waiting; refused: unknown };
 
 /**
  * Decides each command on the state the ones before it left, then appends all
@@ -200,18 +221,19 @@ async function turn(store: EventStore, stream: string, commands: Waiting[]): Pro
       return;
     }
     let state = folded.state;
+    const base = folded.revision === 'no_stream' ? -1n : (folded.revision as bigint);
     const outcomes: Outcome[] = [];
     const proposed: NewEvent[] = [];
     for (const waiting of live) {
       let events: DomainEvent[];
       try {
-        events = decider.decide(waiting.command, state);
+        events = decider.decide(waiting.command, state, { revision: base + BigInt(proposed.length) });
       } catch (refused) {
         outcomes.push({ waiting, refused });
         continue;
       }
       state = events.reduce(decider.evolve, state);
-      outcomes.push({ waiting, state, events });
+      outcomes.push({ waiting, state, events, revision: base + BigInt(proposed.length + events.length) });
       const metadata = waiting.options.metadata ?? {};
       for (const e of events) proposed.push({ id: randomUUID(), type: e.type, data: e.data, metadata });
     }
@@ -233,7 +255,7 @@ async function turn(store: EventStore, stream: string, commands: Waiting[]): Pro
     }
     for (const o of outcomes) {
       if ('refused' in o) o.waiting.reject(o.refused);
-      else o.waiting.resolve({ state: o.state, events: o.events, position: o.events.length > 0 ? position : null });
+      else o.waiting.resolve({ state: o.state, events: o.events, position: o.events.length > 0 ? position : null, revision: o.revision });
     }
     return;
   }

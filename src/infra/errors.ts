@@ -1,10 +1,14 @@
 // Errors that routes and command handlers throw. The HTTP error handler turns
 // them into the envelope of the family the route belongs to.
 
-/** A rule of the domain said no (decided by a pure decider). */
-export class DomainError extends Error {
+/**
+ * A rule of the domain said no (decided by a pure decider). `code` is a word
+ * of the domain (each domain lists its own as a union); the route files map
+ * them to their family's wire codes, one table each.
+ */
+export class DomainError<Code extends string = string> extends Error {
   constructor(
-    readonly code: string,
+    readonly code: Code,
     message: string = code,
   ) {
     super(message);

@@ -1,24 +1,16 @@
 // Order workflows. Placing an order checks each product against the event
 // store at that moment (its stream, folded) and records the names it had.
-import { randomUUID } from 'node:crypto';
-import { fold, handle } from '../infra/commands.js';
-import { DomainError } from '../infra/errors.js';
+import { allocateId, fold, handle } from '../infra/commands.js';
 import type { Services } from '../infra/services.js';
 import { productDecider } from '../products/decider.js';
 import { productStreams } from '../products/events.js';
-import { orderDecider, problemWithLines } from './decider.js';
+import { orderDecider, problemWithLines, refuse } from './decider.js';
 import { orderStreams, type OrderLine } from './events.js';
-import { toOrder } from './queries.js';
+import { existingOrder, toOrder } from './queries.js';
 import type { Order } from './schemas.js';
 
-async function allocateOrderId(svc: Services, userId: number): Promise<number> {
-  const allocated = await svc.eventStore.append(
-    orderStreams.orderIds,
-    [{ id: randomUUID(), type: 'OrderIdAllocated', data: { userId, at: svc.now().toISOString() } }],
-    'any',
-  );
-  return Number(allocated.nextExpectedRevision) + 1;
-}
+const allocateOrderId = (svc: Services, userId: number) =>
+  allocateId(svc.eventStore, orderStreams.orderIds, { type: 'OrderIdAllocated', data: { userId, at: svc.now().toISOString() } });
 
 /**
  * Throws DomainError InvalidItems, InvalidQuantity, DuplicateProduct (before
@@ -30,13 +22,13 @@ export async function placeOrder(
   input: { userId: number; items: { productId: number; quantity: number }[] },
 ): Promise<Order> {
   const problem = problemWithLines(input.items);
-  if (problem) throw new DomainError(problem);
+  if (problem) throw refuse(problem);
   const products = await Promise.all(
     input.items.map((i) => fold(svc.eventStore, productStreams.product(i.productId), productDecider)),
   );
   const lines: OrderLine[] = input.items.map((item, n) => {
     const { state } = products[n]!;
-    if (state.status !== 'active') throw new DomainError('ProductNotFound');
+    if (state.status !== 'active') throw refuse('ProductNotFound');
     return { productId: item.productId, name: state.name, quantity: item.quantity };
   });
   const orderId = await allocateOrderId(svc, input.userId);
@@ -46,7 +38,7 @@ export async function placeOrder(
     metadata: { now: svc.now() },
   });
   await svc.settle(placed.position);
-  return toOrder(placed.state);
+  return toOrder(existingOrder(placed.state));
 }
 
 /** Throws DomainError OrderNotFound (also for another user's order) or OrderAlreadyCancelled. */
@@ -57,5 +49,5 @@ export async function cancelOrder(svc: Services, input: { orderId: number; userI
     metadata: { now: svc.now() },
   });
   await svc.settle(cancelled.position);
-  return toOrder(cancelled.state);
+  return toOrder(existingOrder(cancelled.state));
 }

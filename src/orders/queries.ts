@@ -2,18 +2,24 @@
 // set of their order ids (newest first by id, ids being allocated in order).
 import { ORDERS, orderKeys } from './read-model.js';
 import type { ReadModelStore } from '../infra/readstore/types.js';
-import type { OrderState } from './decider.js';
+import type { OrderState, PlacedOrder } from './decider.js';
 import type { OrderLine } from './events.js';
 import type { Order } from './schemas.js';
 
-export function toOrder(state: OrderState): Order {
+export function toOrder(state: PlacedOrder): Order {
   return {
-    id: state.orderId!,
-    userId: state.userId!,
-    status: state.status === 'cancelled' ? 'cancelled' : 'placed',
+    id: state.orderId,
+    userId: state.userId,
+    status: state.status,
     items: state.items.map(({ productId, name, quantity }) => ({ productId, name, quantity })),
-    createdAt: state.createdAt!,
+    createdAt: state.createdAt,
   };
+}
+
+/** The order a command left: a placed one, since decide refuses every command on an absent order but the placing. */
+export function existingOrder(state: OrderState): PlacedOrder {
+  if (state.status === 'absent') throw new Error('an order just placed or cancelled exists');
+  return state;
 }
 
 function fromHash(h: Record<string, string>): Order {

@@ -8,6 +8,7 @@ import { ErrorBody, ref } from '../infra/http/schemas.js';
 import { refuseAE, signedIn, signedInCaller } from '../infra/http/signed-in.js';
 import type { Services } from '../infra/services.js';
 import { cancelOrder, placeOrder } from './commands.js';
+import type { OrderRefusal } from './decider.js';
 import { findOrder, ordersOf } from './queries.js';
 import { Order, OrderBody, OrderList, OrderParams, messages } from './schemas.js';
 
@@ -31,22 +32,20 @@ function invalid(errors: FastifySchemaValidationError[], part: string): Problem 
 
 const badId = () => new Problem(400, messages.invalidId);
 
+/** The order's refusals in A's answers (OrderExists never reaches a route: ids are allocated). */
+const REFUSALS: Record<Exclude<OrderRefusal, 'OrderExists'>, [status: number, message: string]> = {
+  ProductNotFound: [404, messages.productNotFound],
+  OrderNotFound: [404, messages.notFound],
+  OrderAlreadyCancelled: [409, messages.alreadyCancelled],
+  DuplicateProduct: [400, messages.duplicate],
+  InvalidQuantity: [400, messages.quantity],
+  InvalidItems: [400, messages.items],
+};
+
 function orderProblem(error: unknown): never {
-  if (error instanceof DomainError) {
-    switch (error.code) {
-      case 'ProductNotFound':
-        throw new Problem(404, messages.productNotFound);
-      case 'OrderNotFound':
-        throw new Problem(404, messages.notFound);
-      case 'OrderAlreadyCancelled':
-        throw new Problem(409, messages.alreadyCancelled);
-      case 'DuplicateProduct':
-        throw new Problem(400, messages.duplicate);
-      case 'InvalidQuantity':
-        throw new Problem(400, messages.quantity);
-      case 'InvalidItems':
-        throw new Problem(400, messages.items);
-    }
+  if (error instanceof DomainError && Object.hasOwn(REFUSALS, error.code)) {
+    const [status, message] = REFUSALS[error.code as keyof typeof REFUSALS];
+    throw new Problem(status, message);
   }
   throw error;
 }

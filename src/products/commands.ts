@@ -1,10 +1,9 @@
 // Product workflows: allocate an id, then decide on the product's own stream.
 // Each answers after the read models show the change (read your writes).
-import { randomUUID } from 'node:crypto';
-import { handle } from '../infra/commands.js';
+import { allocateId, handle, type Handled } from '../infra/commands.js';
 import type { Services } from '../infra/services.js';
-import { productDecider, type Precondition, type ProductState } from './decider.js';
-import { productStreams } from './events.js';
+import { productDecider, type Precondition, type ProductCommand, type ProductState } from './decider.js';
+import { productStreams, type ProductEvent } from './events.js';
 import { toProduct, type VersionedProduct } from './queries.js';
 
 /**
@@ -14,30 +13,15 @@ import { toProduct, type VersionedProduct } from './queries.js';
  */
 const ATTEMPTS = 12;
 
-function versioned(state: ProductState): VersionedProduct {
-  return {
-    product: toProduct({
-      id: state.productId!,
-      userId: state.ownerId!,
-      name: state.name,
-      description: state.description,
-    }),
-    revision: state.revision,
-  };
+/** The product a command left, with its stream's revision (the ETag). */
+function versioned({ state, revision }: Handled<ProductState, ProductEvent>): VersionedProduct {
+  if (state.status === 'absent') throw new Error('a product just created or changed exists');
+  const { productId: id, ownerId: userId, name, description } = state;
+  return { product: toProduct({ id, userId, name, description }), revision: Number(revision) };
 }
 
-/**
- * Ids come from the event store's counter stream (expected 'any', id =
- * revision + 1): allocated in order and never reused, and rebuilt with the log.
- */
-async function allocateProductId(svc: Services, userId: number): Promise<number> {
-  const allocated = await svc.eventStore.append(
-    productStreams.productIds,
-    [{ id: randomUUID(), type: 'ProductIdAllocated', data: { userId, at: svc.now().toISOString() } }],
-    'any',
-  );
-  return Number(allocated.nextExpectedRevision) + 1;
-}
+const allocateProductId = (svc: Services, userId: number) =>
+  allocateId(svc.eventStore, productStreams.productIds, { type: 'ProductIdAllocated', data: { userId, at: svc.now().toISOString() } });
 
 export async function createProduct(
   svc: Services,
@@ -50,7 +34,22 @@ export async function createProduct(
     metadata: { now: svc.now() },
   });
   await svc.settle(created.position);
-  return versioned(created.state);
+  return versioned(created);
+}
+
+type Change = Extract<ProductCommand, { type: 'UpdateProduct' | 'DeleteProduct' }>;
+
+/** An owner's change of a product, answered once the read models show it. */
+async function change(svc: Services, command: Omit<Change, 'metadata'>): Promise<Handled<ProductState, ProductEvent>> {
+  const changed = await handle(
+    svc.eventStore,
+    productStreams.product(command.data.productId),
+    productDecider,
+    { ...command, metadata: { now: svc.now() } } as Change,
+    { attempts: ATTEMPTS },
+  );
+  await svc.settle(changed.position);
+  return changed;
 }
 
 /** Throws DomainError ProductNotFound, NotProductOwner or ProductChanged (If-Match). */
@@ -58,15 +57,7 @@ export async function updateProduct(
   svc: Services,
   input: { productId: number; userId: number; name: string; description: string; ifMatch?: Precondition },
 ): Promise<VersionedProduct> {
-  const updated = await handle(
-    svc.eventStore,
-    productStreams.product(input.productId),
-    productDecider,
-    { type: 'UpdateProduct', data: input, metadata: { now: svc.now() } },
-    { attempts: ATTEMPTS },
-  );
-  await svc.settle(updated.position);
-  return versioned(updated.state);
+  return versioned(await change(svc, { type: 'UpdateProduct', data: input }));
 }
 
 /** Throws DomainError ProductNotFound, NotProductOwner or ProductChanged (If-Match). */
@@ -74,12 +65,5 @@ export async function deleteProduct(
   svc: Services,
   input: { productId: number; userId: number; ifMatch?: Precondition },
 ): Promise<void> {
-  const deleted = await handle(
-    svc.eventStore,
-    productStreams.product(input.productId),
-    productDecider,
-    { type: 'DeleteProduct', data: input, metadata: { now: svc.now() } },
-    { attempts: ATTEMPTS },
-  );
-  await svc.settle(deleted.position);
+  await change(svc, { type: 'DeleteProduct', data: input });
 }

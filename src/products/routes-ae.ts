@@ -11,7 +11,7 @@ import { isMissing, fieldOf } from '../infra/http/shell.js';
 import { refuseAE, signedIn, signedInCaller } from '../infra/http/signed-in.js';
 import type { Services } from '../infra/services.js';
 import { createProduct, deleteProduct, updateProduct } from './commands.js';
-import type { Precondition } from './decider.js';
+import type { Precondition, ProductRefusal } from './decider.js';
 import { findProduct, listProducts } from './queries.js';
 import { DEFAULT_PAGE_SIZE, PageQuery, Product, ProductBody, ProductPage, ProductParams, messages } from './schemas.js';
 
@@ -65,16 +65,16 @@ const IfMatchHeaders = Type.Object({
   ),
 });
 
+/** The product's refusals in A's and E's answers (ProductExists never reaches a route: ids are allocated). */
+const REFUSALS: Record<Exclude<ProductRefusal, 'ProductExists'>, (notOwner: string) => Problem> = {
+  ProductNotFound: () => new Problem(404, messages.notFound),
+  NotProductOwner: (notOwner) => new Problem(403, notOwner),
+  ProductChanged: () => new Problem(412, messages.changed),
+};
+
 function productProblem(error: unknown, notOwner: string): never {
-  if (error instanceof DomainError) {
-    switch (error.code) {
-      case 'ProductNotFound':
-        throw new Problem(404, messages.notFound);
-      case 'NotProductOwner':
-        throw new Problem(403, notOwner);
-      case 'ProductChanged':
-        throw new Problem(412, messages.changed);
-    }
+  if (error instanceof DomainError && Object.hasOwn(REFUSALS, error.code)) {
+    throw REFUSALS[error.code as keyof typeof REFUSALS](notOwner);
   }
   throw error;
 }

@@ -5,7 +5,7 @@
 import { fold, handle } from '../infra/commands.js';
 import type { Services } from '../infra/services.js';
 import { claimDecider, type ClaimKind, type ClaimState } from './claims.js';
-import { userDecider, type UserState } from './decider.js';
+import { userDecider, type ActiveAccount } from './decider.js';
 import { emailKey, streams, usernameKey } from './events.js';
 
 /** A claim whose account stream never appeared this long after it was made is a crashed registration. */
@@ -62,7 +62,7 @@ export async function loadAccount(svc: Services, userId: number) {
 }
 
 /** Finds a live account by username or email through its claim stream (the event store, not a read model). */
-export async function findAccount(svc: Services, id: Identifier): Promise<UserState | null> {
+export async function findAccount(svc: Services, id: Identifier): Promise<ActiveAccount | null> {
   const { state: claimState } =
     'username' in id
       ? await fold(svc.eventStore, claimStream(svc, 'username', id.username), deciders.username)

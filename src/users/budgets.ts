@@ -17,7 +17,7 @@ import { CODE_SECONDS, normaliseEmail, normaliseUsername } from './events.js';
 export async function passwordBudgetKey(svc: Services, id: Identifier): Promise<string | null> {
   if (svc.config.authRateLimit === 0) return null;
   const account = await findAccount(svc, id);
-  if (account && account.userId !== null) return `user:${account.userId}`;
+  if (account) return `user:${account.userId}`;
   return 'username' in id ? `username:${normaliseUsername(id.username.trim())}` : `email:${normaliseEmail(id.email)}`;
 }
 

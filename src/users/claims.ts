@@ -6,6 +6,9 @@ import type { Decider } from '../infra/commands.js';
 import { DomainError, assertNever } from '../infra/errors.js';
 import type { ClaimEvent } from './events.js';
 
+/** A name held by another account, in the domain's words. */
+export type NameTaken = 'UsernameTaken' | 'EmailTaken';
+
 export type ClaimKind = 'username' | 'email';
 
 export interface ClaimState {
@@ -45,7 +48,7 @@ export function claimDecider(kind: ClaimKind): Decider<ClaimState, ClaimCommand,
           const { userId, value, abandonedBy } = command.data;
           if (state.holder === userId) return [];
           if (state.holder !== null && state.holder !== abandonedBy) {
-            throw new DomainError(kind === 'username' ? 'UsernameTaken' : 'EmailTaken');
+            throw new DomainError<NameTaken>(kind === 'username' ? 'UsernameTaken' : 'EmailTaken');
           }
           return kind === 'username'
             ? [{ type: 'UsernameClaimed', data: { userId, username: value, at } }]

@@ -21,9 +21,10 @@ export interface LiveCode {
   failedAttempts: number;
 }
 
-export interface UserState {
-  status: 'absent' | 'active' | 'deleted';
-  userId: number | null;
+/** A registered account that is not deleted: what every decision reads. */
+export interface ActiveAccount {
+  status: 'active';
+  userId: number;
   username: string;
   email: string | null;
   passwordHash: string;
@@ -39,7 +40,23 @@ export interface UserState {
   codes: Partial<Record<CodePurpose, LiveCode>>;
 }
 
+/** A deleted account keeps no personal field, no session and no code: only what names it. */
+export interface DeletedAccount {
+  status: 'deleted';
+  userId: number;
+  usernameKey: string | null;
+  emailKey: string | null;
+  mustVerifyEmail: boolean;
+  emailVerified: boolean;
+}
+
+export type UserState = { status: 'absent' } | ActiveAccount | DeletedAccount;
+
 type Meta = { metadata: { now: Date } };
+
+/** Why the account refuses a command, in the domain's words (the families map them to their answers). */
+export type AccountRefusal = 'UnknownUser' | 'UserExists' | 'InvalidCode' | 'EmailNotVerified' | 'NoEmail' | 'AlreadyVerified';
+const refuse = (code: AccountRefusal, message: string) => new DomainError(code, message);
 
 /** The secrets a password reset can be completed with. */
 export type ResetPurpose = 'password-reset' | 'reset-link' | 'reset-token';
@@ -74,46 +91,43 @@ export type UserCommand =
   | ({ type: 'ExchangeResetCode'; data: { codeKey: string; tokenKey: string; via: Family } } & Meta)
   | ({ type: 'DeleteAccount'; data: { via: Family } } & Meta);
 
-export const initialState = (): UserState => ({
-  status: 'absent',
-  userId: null,
-  username: '',
-  email: null,
-  passwordHash: '',
-  usernameKey: null,
-  emailKey: null,
-  mustVerifyEmail: false,
-  emailVerified: false,
-  sessions: {},
-  codes: {},
-});
+export const initialState = (): UserState => ({ status: 'absent' });
 
 /** May this account get a token or a session? */
 export const maySignIn = (s: UserState) => s.status === 'active' && (!s.mustVerifyEmail || s.emailVerified);
 
-function withoutCode(codes: UserState['codes'], purpose: CodePurpose): UserState['codes'] {
+/** The account's email while it is active (null otherwise, or when it has none). */
+export const emailOf = (s: UserState): string | null => (s.status === 'active' ? s.email : null);
+
+function withoutCode(codes: ActiveAccount['codes'], purpose: CodePurpose): ActiveAccount['codes'] {
   const next = { ...codes };
   delete next[purpose];
   return next;
 }
 
 export function evolve(state: UserState, event: UserEvent): UserState {
+  if (event.type === 'UserRegistered') {
+    const d = event.data;
+    return {
+      status: 'active',
+      userId: d.userId,
+      username: d.username,
+      email: d.email,
+      passwordHash: d.passwordHash,
+      usernameKey: d.usernameKey ?? null,
+      emailKey: d.emailKey ?? null,
+      mustVerifyEmail: d.mustVerifyEmail,
+      emailVerified: false,
+      sessions: {},
+      codes: {},
+    };
+  }
+  // Only a registered, undeleted account changes; the decisions record nothing else.
+  return state.status === 'active' ? evolveActive(state, event) : state;
+}
+
+function evolveActive(state: ActiveAccount, event: Exclude<UserEvent, { type: 'UserRegistered' }>): UserState {
   switch (event.type) {
-    case 'UserRegistered': {
-      const d = event.data;
-      return {
-        ...state,
-        status: 'active',
-        userId: d.userId,
-        username: d.username,
-        email: d.email,
-        passwordHash: d.passwordHash,
-        usernameKey: d.usernameKey ?? null,
-        emailKey: d.emailKey ?? null,
-        mustVerifyEmail: d.mustVerifyEmail,
-        emailVerified: false,
-      };
-    }
     case 'EmailVerified':
       return { ...state, emailVerified: true };
     case 'OneTimeCodeIssued':
@@ -144,9 +158,11 @@ export function evolve(state: UserState, event: UserEvent): UserState {
       for (const key of event.data.sessionKeys) delete sessions[key];
       return { ...state, sessions };
     }
-    case 'AccountDeleted':
+    case 'AccountDeleted': {
       // Personal fields go with the account: a folded state kept in memory must not outlive them.
-      return { ...state, status: 'deleted', username: '', email: null, passwordHash: '', sessions: {}, codes: {} };
+      const { userId, usernameKey, emailKey, mustVerifyEmail, emailVerified } = state;
+      return { status: 'deleted', userId, usernameKey, emailKey, mustVerifyEmail, emailVerified };
+    }
     case 'EmailVerificationRequested':
     case 'PasswordResetRequested':
     case 'SignInFailed': // a record for the audit: the state (and so every decision) is unchanged
@@ -159,9 +175,9 @@ export function evolve(state: UserState, event: UserEvent): UserState {
 const later = (now: Date, seconds: number) => new Date(now.getTime() + seconds * 1000).toISOString();
 const isPast = (iso: string, now: Date) => Date.parse(iso) <= now.getTime();
 
-function activeUserId(state: UserState): number {
-  if (state.status !== 'active' || state.userId === null) throw new DomainError('UnknownUser', 'no such account');
-  return state.userId;
+function active(state: UserState): ActiveAccount {
+  if (state.status !== 'active') throw refuse('UnknownUser', 'no such account');
+  return state;
 }
 
 /** Ends the listed sessions (nothing when there are none). */
@@ -171,9 +187,9 @@ function endSessions(userId: number, keys: string[], reason: SessionEndReason, a
 }
 
 /** Voids the outstanding secret of a purpose, if any: expired if its time is up, otherwise for `reason`. */
-function voidCode(state: UserState, purpose: CodePurpose, reason: CodeVoidReason, now: Date): UserEvent[] {
+function voidCode(state: ActiveAccount, purpose: CodePurpose, reason: CodeVoidReason, now: Date): UserEvent[] {
   const code = state.codes[purpose];
-  if (!code || state.userId === null) return [];
+  if (!code) return [];
   const why: CodeVoidReason = reason === 'superseded' && isPast(code.expiresAt, now) ? 'expired' : reason;
   return [
     {
@@ -184,8 +200,8 @@ function voidCode(state: UserState, purpose: CodePurpose, reason: CodeVoidReason
 }
 
 /** A new secret for a purpose; the previous one, if any, is void from now on. */
-function issueCode(state: UserState, purpose: CodePurpose, codeKey: string, via: Family, now: Date): UserEvent[] {
-  const userId = activeUserId(state);
+function issueCode(state: ActiveAccount, purpose: CodePurpose, codeKey: string, via: Family, now: Date): UserEvent[] {
+  const { userId } = state;
   return [
     ...voidCode(state, purpose, 'superseded', now),
     {
@@ -201,15 +217,15 @@ function issueCode(state: UserState, purpose: CodePurpose, codeKey: string, via:
  * outstanding secret at all: InvalidCode, and nothing to record.
  */
 function presentCode(
-  state: UserState,
+  state: ActiveAccount,
   purpose: CodePurpose,
   codeKey: string,
   via: Family,
   now: Date,
 ): { matched: boolean; events: UserEvent[] } {
-  const userId = activeUserId(state);
+  const { userId } = state;
   const code = state.codes[purpose];
-  if (!code) throw new DomainError('InvalidCode', 'no outstanding code');
+  if (!code) throw refuse('InvalidCode', 'no outstanding code');
   const at = now.toISOString();
   if (isPast(code.expiresAt, now)) return { matched: false, events: voidCode(state, purpose, 'expired', now) };
   if (sameHash(code.codeKey, codeKey)) {
@@ -226,26 +242,28 @@ const RESET_PURPOSES: ResetPurpose[] = ['password-reset', 'reset-link', 'reset-t
 export function decide(command: UserCommand, state: UserState): UserEvent[] {
   const now = command.metadata.now;
   const at = now.toISOString();
+  if (command.type === 'RegisterUser') {
+    if (state.status !== 'absent') throw refuse('UserExists', 'account already exists');
+    const { verificationCodeKey, ...d } = command.data;
+    const registered: UserEvent = { type: 'UserRegistered', data: { ...d, at } };
+    if (verificationCodeKey === undefined) return [registered];
+    return [
+      registered,
+      { type: 'EmailVerificationRequested', data: { userId: d.userId, via: d.via, at } },
+      ...issueCode(active(evolve(state, registered)), 'email-verification', verificationCodeKey, d.via, now),
+    ];
+  }
+  // Logging out of a session that is already over (or of an account that is gone) changes nothing.
+  if (command.type === 'EndSession' && state.status !== 'active') return [];
+  const account = active(state);
+  const { userId } = account;
   switch (command.type) {
-    case 'RegisterUser': {
-      if (state.status !== 'absent') throw new DomainError('UserExists', 'account already exists');
-      const { verificationCodeKey, ...d } = command.data;
-      const registered: UserEvent = { type: 'UserRegistered', data: { ...d, at } };
-      if (verificationCodeKey === undefined) return [registered];
-      const next = evolve(state, registered);
-      return [
-        registered,
-        { type: 'EmailVerificationRequested', data: { userId: d.userId, via: d.via, at } },
-        ...issueCode(next, 'email-verification', verificationCodeKey, d.via, now),
-      ];
-    }
     case 'StartSession': {
-      const userId = activeUserId(state);
-      if (!maySignIn(state) || (command.data.requireVerifiedEmail && !state.emailVerified)) {
-        throw new DomainError('EmailNotVerified', 'email not verified');
+      if (!maySignIn(account) || (command.data.requireVerifiedEmail && !account.emailVerified)) {
+        throw refuse('EmailNotVerified', 'email not verified');
       }
       // Expired sessions are cleaned up here, so neither the stream's state nor the read model keeps them forever.
-      const expired = Object.keys(state.sessions).filter((k) => isPast(state.sessions[k]!, now));
+      const expired = Object.keys(account.sessions).filter((k) => isPast(account.sessions[k]!, now));
       return [
         ...endSessions(userId, expired, 'expired', at),
         {
@@ -261,67 +279,60 @@ export function decide(command: UserCommand, state: UserState): UserEvent[] {
       ];
     }
     case 'EndSession': {
-      // Logging out of a session that is already over changes nothing.
-      if (state.status !== 'active' || state.userId === null) return [];
-      if (!(command.data.sessionKey in state.sessions)) return [];
-      return endSessions(state.userId, [command.data.sessionKey], 'logout', at, command.data.via);
+      if (!(command.data.sessionKey in account.sessions)) return [];
+      return endSessions(userId, [command.data.sessionKey], 'logout', at, command.data.via);
     }
     case 'RequestEmailVerification': {
-      const userId = activeUserId(state);
-      if (state.email === null) throw new DomainError('NoEmail', 'account has no email');
-      if (state.emailVerified) throw new DomainError('AlreadyVerified', 'email already verified');
+      if (account.email === null) throw refuse('NoEmail', 'account has no email');
+      if (account.emailVerified) throw refuse('AlreadyVerified', 'email already verified');
       return [
         { type: 'EmailVerificationRequested', data: { userId, via: command.data.via, at } },
-        ...issueCode(state, 'email-verification', command.data.codeKey, command.data.via, now),
+        ...issueCode(account, 'email-verification', command.data.codeKey, command.data.via, now),
       ];
     }
     case 'VerifyEmail': {
-      const userId = activeUserId(state);
-      if (state.emailVerified) throw new DomainError('AlreadyVerified', 'email already verified');
-      const attempt = presentCode(state, 'email-verification', command.data.codeKey, command.data.via, now);
+      if (account.emailVerified) throw refuse('AlreadyVerified', 'email already verified');
+      const attempt = presentCode(account, 'email-verification', command.data.codeKey, command.data.via, now);
       if (!attempt.matched) return attempt.events;
       return [...attempt.events, { type: 'EmailVerified', data: { userId, via: command.data.via, at } }];
     }
     case 'RequestPasswordReset': {
-      const userId = activeUserId(state);
-      if (state.email === null) throw new DomainError('NoEmail', 'account has no email');
+      if (account.email === null) throw refuse('NoEmail', 'account has no email');
       const { purpose, codeKey, via } = command.data;
       return [
         { type: 'PasswordResetRequested', data: { userId, method: purpose === 'reset-link' ? 'link' : 'code', via, at } },
-        ...issueCode(state, purpose, codeKey, via, now),
+        ...issueCode(account, purpose, codeKey, via, now),
       ];
     }
     case 'ResetPassword': {
-      const userId = activeUserId(state);
       const { purpose, codeKey, passwordHash, via } = command.data;
-      const attempt = presentCode(state, purpose, codeKey, via, now);
+      const attempt = presentCode(account, purpose, codeKey, via, now);
       if (!attempt.matched) return attempt.events;
       // A new password makes every other outstanding reset secret and every session void.
-      const others = RESET_PURPOSES.filter((p) => p !== purpose).flatMap((p) => voidCode(state, p, 'superseded', now));
+      const others = RESET_PURPOSES.filter((p) => p !== purpose).flatMap((p) => voidCode(account, p, 'superseded', now));
       return [
         ...attempt.events,
         { type: 'PasswordReset', data: { userId, passwordHash, via, at } },
         ...others,
-        ...endSessions(userId, Object.keys(state.sessions), 'password-reset', at, via),
+        ...endSessions(userId, Object.keys(account.sessions), 'password-reset', at, via),
       ];
     }
     case 'ExchangeResetCode': {
       const { codeKey, tokenKey, via } = command.data;
-      const attempt = presentCode(state, 'password-reset', codeKey, via, now);
+      const attempt = presentCode(account, 'password-reset', codeKey, via, now);
       if (!attempt.matched) return attempt.events;
-      return [...attempt.events, ...issueCode(state, 'reset-token', tokenKey, via, now)];
+      return [...attempt.events, ...issueCode(account, 'reset-token', tokenKey, via, now)];
     }
     case 'DeleteAccount': {
-      const userId = activeUserId(state);
-      const purposes = Object.keys(state.codes) as CodePurpose[];
+      const purposes = Object.keys(account.codes) as CodePurpose[];
       return [
-        ...endSessions(userId, Object.keys(state.sessions), 'account-deleted', at, command.data.via),
-        ...purposes.flatMap((p) => voidCode(state, p, 'account-deleted', now)),
+        ...endSessions(userId, Object.keys(account.sessions), 'account-deleted', at, command.data.via),
+        ...purposes.flatMap((p) => voidCode(account, p, 'account-deleted', now)),
         {
           type: 'AccountDeleted',
           data: {
             userId,
-            ...(state.usernameKey === null ? {} : { usernameKey: state.usernameKey, emailKey: state.emailKey }),
+            ...(account.usernameKey === null ? {} : { usernameKey: account.usernameKey, emailKey: account.emailKey }),
             via: command.data.via,
             at,
           },

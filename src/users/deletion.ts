@@ -19,7 +19,7 @@ export type DeleteResult = { ok: true; userId: number } | { ok: false; reason: '
  */
 export async function deleteAccount(svc: Services, id: Identifier, password: string, via: Family): Promise<DeleteResult> {
   const account = await findAccount(svc, id);
-  if (!account || account.userId === null) {
+  if (!account) {
     await svc.passwords.verifyNothing(password);
     return { ok: false, reason: 'unknown' };
   }

@@ -5,14 +5,11 @@
 import { handle, type Handled } from '../infra/commands.js';
 import { DomainError } from '../infra/errors.js';
 import type { Services } from '../infra/services.js';
-import { userDecider, type UserCommand, type UserState } from './decider.js';
+import { userDecider, type AccountRefusal, type UserCommand, type UserState } from './decider.js';
 import { streams, type UserEvent } from './events.js';
 
 /** Whether the command used its one-time secret (a wrong one appends only the failed attempt). */
 export const used = (events: UserEvent[]) => events.some((e) => e.type === 'OneTimeCodeUsed');
-
-export const isDomain = (error: unknown, ...codes: string[]): error is DomainError =>
-  error instanceof DomainError && codes.includes(error.code);
 
 /** Attempts per command before a busy stream gives up (concurrent code attempts serialise on one stream). */
 export const ATTEMPTS = 20;
@@ -24,8 +21,8 @@ export type AccountCommand = WithoutMetadata<UserCommand>;
 export interface Answers<T> {
   /** The command was decided and appended, and the read models show it. */
   done(handled: Handled<UserState, UserEvent>): T;
-  /** Domain errors that are answers, by code (DomainError.code); any other error throws. */
-  refused?: Partial<Record<string, T>>;
+  /** The account's refusals that are answers, by name; any other error throws. */
+  refused?: Partial<Record<AccountRefusal, T>>;
 }
 
 export async function execute<T>(
@@ -46,7 +43,7 @@ export async function execute<T>(
     );
   } catch (error) {
     const refused = answers.refused;
-    if (error instanceof DomainError && refused && Object.hasOwn(refused, error.code)) return refused[error.code] as T;
+    if (error instanceof DomainError && refused && Object.hasOwn(refused, error.code)) return refused[error.code as AccountRefusal] as T;
     throw error;
   }
   await svc.settle(handled.position);

@@ -12,7 +12,7 @@ import type { Services } from '../infra/services.js';
 import { USERS, userKeys } from './read-model.js';
 import { reserveGuess, resetCodeIssued } from './budgets.js';
 import { findAccount, type Identifier } from './accounts.js';
-import type { ResetPurpose, UserState } from './decider.js';
+import { emailOf, type ActiveAccount, type ResetPurpose } from './decider.js';
 import { normaliseEmail, type Family } from './events.js';
 import { mayMail, resetCodeMail, resetLinkMail } from './mails.js';
 import { ATTEMPTS, execute, used } from './execute.js';
@@ -74,10 +74,10 @@ export async function requestResetCode(svc: Services, who: ResetRequester, via: 
   return evenly(async () => sendResetCode(svc, await lookup(), via));
 }
 
-async function sendResetCode(svc: Services, account: UserState | null, via: Family): Promise<void> {
+async function sendResetCode(svc: Services, account: ActiveAccount | null, via: Family): Promise<void> {
   const code = randomCode();
   const key = codeKey(svc, 'password-reset', code);
-  if (!account || account.userId === null || account.email === null) {
+  if (!account || account.email === null) {
     await svc.mailer.probe();
     return;
   }
@@ -103,7 +103,7 @@ async function sendResetCode(svc: Services, account: UserState | null, via: Fami
 }
 
 /** A's `/reset`: the account whose username AND email match, or null. */
-async function accountForReset(svc: Services, username: string, email: string): Promise<UserState | null> {
+async function accountForReset(svc: Services, username: string, email: string): Promise<ActiveAccount | null> {
   const account = await findAccount(svc, { username });
   return account && account.email !== null && account.email === normaliseEmail(email) ? account : null;
 }
@@ -111,7 +111,7 @@ async function accountForReset(svc: Services, username: string, email: string): 
 /** B's `/users/reset-password`: a link token by mail. */
 export async function requestResetLink(svc: Services, email: string, via: Family): Promise<'sent' | 'unknown'> {
   const account = await findAccount(svc, { email });
-  if (!account || account.userId === null || account.email === null) return 'unknown';
+  if (!account || account.email === null) return 'unknown';
   if (!(await mayMail(svc, account.email))) {
     await svc.mailer.probe();
     return 'sent';
@@ -146,7 +146,7 @@ async function resetPassword(
     userId,
     { type: 'ResetPassword', data: { purpose, codeKey: codeKey(svc, purpose, secret), passwordHash, via } },
     {
-      done: (reset) => (used(reset.events) ? { kind: 'reset', email: reset.state.email } : INVALID),
+      done: (reset) => (used(reset.events) ? { kind: 'reset', email: emailOf(reset.state) } : INVALID),
       refused: { InvalidCode: INVALID, UnknownUser: INVALID },
     },
     { attempts: ATTEMPTS },

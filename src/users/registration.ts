@@ -1,11 +1,13 @@
 // Registration: an id from the counter stream, the username and email claims,
 // then the account itself (and, for B, a verification code by mail). Every
 // family's register route calls `register` and maps its outcome.
-import { randomUUID } from 'node:crypto';
+import { allocateId } from '../infra/commands.js';
 import { DomainError } from '../infra/errors.js';
 import { randomCode } from '../infra/secrets.js';
 import type { Services } from '../infra/services.js';
 import { claim, claimStream, readClaim, release } from './accounts.js';
+import type { NameTaken } from './claims.js';
+import { emailOf } from './decider.js';
 import { emailKey, normaliseEmail, streams, usernameKey, type Family, type Profile } from './events.js';
 import { execute } from './execute.js';
 import { mayMail, verificationCodeMail } from './mails.js';
@@ -32,18 +34,13 @@ async function registerUser(svc: Services, given: Registration): Promise<{ userI
   // Emails are kept lower-cased (API-CONTRACT.md); the username keeps the spelling given.
   const r = { ...given, email: given.email === null ? null : normaliseEmail(given.email) };
   const username = await readClaim(svc, 'username', r.username);
-  if (username.state.holder !== null && username.abandonedBy === undefined) throw new DomainError('UsernameTaken');
+  if (username.state.holder !== null && username.abandonedBy === undefined) throw new DomainError<NameTaken>('UsernameTaken');
   const email = r.email === null ? null : await readClaim(svc, 'email', r.email);
-  if (email && email.state.holder !== null && email.abandonedBy === undefined) throw new DomainError('EmailTaken');
+  if (email && email.state.holder !== null && email.abandonedBy === undefined) throw new DomainError<NameTaken>('EmailTaken');
   if (r.mustVerifyEmail && r.email === null) throw new DomainError('NoEmail', 'verification needs an email');
 
   const passwordHash = await svc.passwords.hash(r.password);
-  const allocated = await svc.eventStore.append(
-    streams.userIds,
-    [{ id: randomUUID(), type: 'UserIdAllocated', data: { at: svc.now().toISOString() } }],
-    'any',
-  );
-  const userId = Number(allocated.nextExpectedRevision) + 1;
+  const userId = await allocateId(svc.eventStore, streams.userIds, { type: 'UserIdAllocated', data: { at: svc.now().toISOString() } });
 
   await claim(svc, 'username', r.username, userId, username.abandonedBy);
   if (r.email !== null) {
@@ -73,7 +70,7 @@ async function registerUser(svc: Services, given: Registration): Promise<{ userI
         ...(code === null ? {} : { verificationCodeKey: codeKey(svc, 'email-verification', code) }),
       },
     },
-    { done: (registered) => registered.state.email },
+    { done: (registered) => emailOf(registered.state) },
   );
   if (code !== null && address !== null) {
     // Over the recipient's hourly mails (register, delete, register again): nothing sent; resend later.
@@ -87,6 +84,9 @@ async function registerUser(svc: Services, given: Registration): Promise<{ userI
 /** What a registration came to: the account, or which name someone else holds. */
 export type RegistrationOutcome = { kind: 'registered'; userId: number } | { kind: 'taken'; name: 'username' | 'email' };
 
+/** Which name a refusal says is taken. */
+const TAKEN: Record<NameTaken, 'username' | 'email'> = { UsernameTaken: 'username', EmailTaken: 'email' };
+
 /**
  * Registers an account (see registerUser). A name someone holds is an
  * outcome, not an error; MailUnavailableError still throws (the account
@@ -97,8 +97,7 @@ export async function register(svc: Services, given: Registration): Promise<Regi
     const { userId } = await registerUser(svc, given);
     return { kind: 'registered', userId };
   } catch (error) {
-    if (error instanceof DomainError && error.code === 'UsernameTaken') return { kind: 'taken', name: 'username' };
-    if (error instanceof DomainError && error.code === 'EmailTaken') return { kind: 'taken', name: 'email' };
+    if (error instanceof DomainError && Object.hasOwn(TAKEN, error.code)) return { kind: 'taken', name: TAKEN[error.code as NameTaken] };
     throw error;
   }
 }

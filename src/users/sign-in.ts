@@ -28,7 +28,7 @@ export async function signIn(
   options: { requireVerifiedEmail?: boolean } = {},
 ): Promise<SignInResult> {
   const account = await findAccount(svc, id);
-  if (!account || account.userId === null) {
+  if (!account) {
     await svc.passwords.verifyNothing(password);
     return { ok: false, reason: 'unknown' };
   }

@@ -8,9 +8,11 @@ export function deciderSpec<State, Command, Event extends DomainEvent>(t: Test, 
   return {
     given(events: Event[]) {
       const state = events.reduce(decider.evolve, decider.initialState());
+      // The stream holds exactly the given events: its revision is the last one's.
+      const stream = { revision: BigInt(events.length - 1) };
       return {
         when(command: Command) {
-          const run = () => decider.decide(command, state);
+          const run = () => decider.decide(command, state, stream);
           return {
             /** The decider appends exactly these events. */
             then(expected: Event[], message?: string) {

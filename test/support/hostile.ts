@@ -1,15 +1,11 @@
-// Hostile-input scenarios shared by the fast tests (test/security) and the
-// soak run, which only differ in size: fuzzing every route in openapi.yaml
-// (in process through app.inject, and over real sockets against a child
-// server), authorisation, brute force and enumeration, secrets.
+// Hostile-input scenarios shared by more than one run (test/security's fuzz
+// tests and the soak run, which only differ in size): fuzzing every route in
+// openapi.yaml, in process through app.inject and over real sockets against a
+// child server. (Authorisation, brute force and enumeration live in the
+// test/security files that run them.)
 //   fuzzEveryRoute(t, { runs, seed?, readModels?, sweep? })  → { cases, serverErrors, violations, ... }
 //   fuzzOverSocket(t, { runs, seed? })                       → { cases, serverErrors, violations, ... }
-//   authorisationMatrix(t, { readModels? })                  → { refusals, trespasses, protectedRoutes }
-//   codeGuessing(t)                                          → { kinds, guesses }
-//   rateLimitsAcrossInstances(t, { limit })                  → { limit, limited }
-//   enumerationTiming(t, { samples, mail })                  → TimingResult[] (medians, IQRs, bound)
-// (the last four are in hostile-accounts.ts, re-exported here). Each asserts
-// on `t` and returns its counts.
+// Each asserts on `t` and returns its counts.
 //
 // Fuzzing properties, checked for every request:
 // - never a 5xx (no store is made unavailable here, so not even a 503);
@@ -47,19 +43,6 @@ import { hashLeaks } from './secret-scan.js';
 import { describeRoute, envelopeProblem, leaksInternals, routesFromOpenApi, type Route } from './routes.js';
 
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
-
-interface Teardown {
-  teardown(fn: () => unknown): void;
-}
-
-// ---------------------------------------------------------------- the app under attack
-
-export type HostileApp = AppWithStores;
-
-/** The real app with stores the test can look into (closed after the app; Redis keys removed). */
-export function hostileApp(t: Teardown, options: { readModels?: ReadModels; env?: Record<string, string> } = {}): Promise<HostileApp> {
-  return buildWithStores(t, options);
-}
 
 // ---------------------------------------------------------------- the fuzzed world
 
@@ -262,10 +245,10 @@ function liveHeap(): number {
  * sweep of every mutation, one request at a time. Failures are reported on
  * `t` with the seed; the counts are returned for the soak report.
  */
-export async function fuzzEveryRoute(t: Test, options: FuzzOptions): Promise<FuzzResult & { app: HostileApp; world: FuzzWorld }> {
+export async function fuzzEveryRoute(t: Test, options: FuzzOptions): Promise<FuzzResult & { app: AppWithStores; world: FuzzWorld }> {
   const seed = fuzzSeed(options.seed);
   t.comment(`fuzz seed ${seed} (the random rounds use ${seed} and ${seed + 1}; replay with FUZZ_SEED=${seed})`);
-  const h = await hostileApp(t, { ...(options.readModels ? { readModels: options.readModels } : {}), env: { LOG_LEVEL: 'info' } });
+  const h = await buildWithStores(t, { ...(options.readModels ? { readModels: options.readModels } : {}), env: { LOG_LEVEL: 'info' } });
   const { app, eventStore } = h;
   const send: Send = async (method, url, body, headers = {}) => {
     const res = await app.inject({
