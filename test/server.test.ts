@@ -12,7 +12,7 @@ t.test('starts on embedded defaults, serves health and ready', async (t) => {
   const ready = await fetch(`${server.url}/ready`);
   t.equal(ready.status, 200);
   t.match(await ready.json(), { status: 'ready', checks: { eventStore: 'ok', readStore: 'ok', projections: 'ok' } });
-  t.ok(server.lines.some((l) => l.includes('"reqId"')), 'request logs carry a request id');
+  t.ok(await server.waitForLine((l) => l.includes('"reqId"')), 'request logs carry a request id');
   t.equal(await server.stop('SIGTERM'), 0, 'graceful shutdown exits 0');
 });
 

@@ -10,6 +10,8 @@ export interface RunningServer {
   /** Every stdout line (pino JSON) so far. */
   lines: string[];
   stderr: () => string;
+  /** Whether a stdout line matching `test` arrives within `ms` (the log is written after the answer, so it may trail it). */
+  waitForLine(test: (line: string) => boolean, ms?: number): Promise<boolean>;
   /** Sends the signal and resolves with the exit code (or the signal's name). */
   stop(signal?: NodeJS.Signals): Promise<number | string>;
 }
@@ -51,12 +53,20 @@ export function startServer(
     return exited;
   };
   t.teardown(() => stop('SIGKILL'));
+  const waitForLine = async (test: (line: string) => boolean, ms = 5_000) => {
+    const until = Date.now() + ms;
+    while (!lines.some(test)) {
+      if (Date.now() > until) return false;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return true;
+  };
   return new Promise((resolve, reject) => {
     const rl = createInterface({ input: child.stdout! });
     rl.on('line', (line) => {
       lines.push(line);
       const m = /"msg":"Server listening at (http:\/\/127\.0\.0\.1:\d+)"/.exec(line);
-      if (m) resolve({ url: m[1]!, child, lines, stderr: () => stderr, stop });
+      if (m) resolve({ url: m[1]!, child, lines, stderr: () => stderr, waitForLine, stop });
     });
     void exited.then((code) => reject(new Error(`server exited (${code}) before listening: ${stderr}`)));
   });
