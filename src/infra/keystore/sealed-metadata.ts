@@ -4,19 +4,15 @@
 // cipher and rules: AES-256-GCM, a fresh nonce, the stream, event type and
 // field bound as associated data; once the account's key is destroyed the
 // value cannot be opened, so it is forgotten with the account.
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { DataKeys } from './data-keys.js';
+import { openText, sealText, type Sealed } from './aead.js';
 
-export interface SealedValue {
+export interface SealedValue extends Sealed {
   v: 1;
   /** Whose key sealed it (an account id; not personal). */
   o: string;
-  n: string;
-  c: string;
 }
 
-const NONCE = 12;
-const TAG = 16;
 const aad = (stream: string, type: string, field: string) => Buffer.from(`${stream}\0${type}\0metadata.${field}`);
 
 export const isSealedValue = (v: unknown): v is SealedValue =>
@@ -24,20 +20,12 @@ export const isSealedValue = (v: unknown): v is SealedValue =>
 
 export async function sealValue(keys: DataKeys, owner: string, value: unknown, where: { stream: string; type: string; field: string }): Promise<SealedValue> {
   const key = await keys.forWriting(owner);
-  const nonce = randomBytes(NONCE);
-  const cipher = createCipheriv('aes-256-gcm', key, nonce);
-  cipher.setAAD(aad(where.stream, where.type, where.field));
-  const c = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final(), cipher.getAuthTag()]);
-  return { v: 1, o: owner, n: nonce.toString('base64'), c: c.toString('base64') };
+  return { v: 1, o: owner, ...sealText(key, JSON.stringify(value), aad(where.stream, where.type, where.field)) };
 }
 
 /** The value, or undefined once its owner's key is destroyed (erased). */
 export async function openValue(keys: DataKeys, part: SealedValue, where: { stream: string; type: string; field: string }): Promise<unknown> {
   const key = keys.cached(part.o) ?? (await keys.forReading(part.o));
   if (!key) return undefined;
-  const c = Buffer.from(part.c, 'base64');
-  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(part.n, 'base64'));
-  decipher.setAAD(aad(where.stream, where.type, where.field));
-  decipher.setAuthTag(c.subarray(c.length - TAG));
-  return JSON.parse(Buffer.concat([decipher.update(c.subarray(0, c.length - TAG)), decipher.final()]).toString('utf8')) as unknown;
+  return JSON.parse(openText(key, part, aad(where.stream, where.type, where.field))) as unknown;
 }

@@ -7,9 +7,9 @@
 // opened and its fields put back; once the owner's key is destroyed they read
 // as ERASED. Events without the part (written before this existed) pass
 // through unchanged: that is the upcast.
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { EventStore, NewEvent, RecordedEvent, Subscription } from '../eventstore/types.js';
 import type { DataKeys } from './data-keys.js';
+import { openText, sealText, type Sealed } from './aead.js';
 
 /** What an erased personal field reads as, everywhere. */
 export const ERASED = '[erased]';
@@ -22,16 +22,12 @@ export interface PersonalFields {
 }
 
 /** The encrypted part of an event. `v`: format version; `f`: the names of the sealed fields (not personal). */
-interface SealedPart {
+interface SealedPart extends Sealed {
   v: 1;
   f: string[];
-  n: string;
-  c: string;
 }
 
 const SEALED = 'sealed';
-const NONCE = 12;
-const TAG = 16;
 
 export const isSealed = (data: Record<string, unknown>): boolean =>
   typeof data[SEALED] === 'object' && data[SEALED] !== null;
@@ -57,11 +53,7 @@ export function sealEventStore(inner: EventStore, keys: DataKeys, personal: Pers
     const secret: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(event.data)) (present.includes(k) ? secret : rest)[k] = v;
     const key = await keys.forWriting(owner);
-    const nonce = randomBytes(NONCE);
-    const cipher = createCipheriv('aes-256-gcm', key, nonce);
-    cipher.setAAD(aad(stream, event.type));
-    const c = Buffer.concat([cipher.update(JSON.stringify(secret), 'utf8'), cipher.final(), cipher.getAuthTag()]);
-    const part: SealedPart = { v: 1, f: present, n: nonce.toString('base64'), c: c.toString('base64') };
+    const part: SealedPart = { v: 1, f: present, ...sealText(key, JSON.stringify(secret), aad(stream, event.type)) };
     return { ...event, data: { ...rest, [SEALED]: part } };
   }
 
@@ -74,12 +66,7 @@ export function sealEventStore(inner: EventStore, keys: DataKeys, personal: Pers
       for (const f of part.f) data[f] = ERASED;
       return { ...e, data };
     }
-    const c = Buffer.from(part.c, 'base64');
-    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(part.n, 'base64'));
-    decipher.setAAD(aad(e.stream, e.type));
-    decipher.setAuthTag(c.subarray(c.length - TAG));
-    // Decoded straight to a string; final() checks the tag (and throws on a forged or moved part).
-    const plain = decipher.update(c.subarray(0, c.length - TAG), undefined, 'utf8') + decipher.final('utf8');
+    const plain = openText(key, part, aad(e.stream, e.type));
     return { ...e, data: Object.assign(data, JSON.parse(plain) as Record<string, unknown>) };
   }
 
