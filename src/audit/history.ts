@@ -52,6 +52,28 @@ export function parseTime(text: string): Date | null {
   return Number.isNaN(ms) ? null : new Date(ms);
 }
 
+/**
+ * The filter as the CLI (`--since`, `--until`, `--type`) and the admin routes
+ * (`?since`, `?until`, `?type`) take it: times parsed, types split at commas.
+ * `invalid` makes the caller's own error for a time that is not ISO 8601.
+ */
+export function parseFilter(
+  raw: { since?: string | undefined; until?: string | undefined; types?: readonly string[] | undefined },
+  invalid: (option: 'since' | 'until', text: string) => Error,
+): Filter {
+  const time = (text: string | undefined, option: 'since' | 'until') => {
+    if (text === undefined) return undefined;
+    const t = parseTime(text);
+    if (!t) throw invalid(option, text);
+    return t;
+  };
+  return {
+    since: time(raw.since, 'since'),
+    until: time(raw.until, 'until'),
+    types: (raw.types ?? []).flatMap((t) => t.split(',')).map((t) => t.trim()).filter(Boolean),
+  };
+}
+
 /** When an event happened: the time the domain recorded (`at`), else when the store wrote it. */
 export function eventTime(e: RecordedEvent): string {
   return typeof e.data.at === 'string' ? e.data.at : e.created.toISOString();

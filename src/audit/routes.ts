@@ -10,8 +10,9 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Problem } from '../infra/errors.js';
 import { comparePositions, decodePosition, type Position } from '../infra/eventstore/types.js';
 import { ErrorBody, ref } from '../infra/http/schemas.js';
+import { LimitsUnavailableError } from '../infra/ratelimit.js';
 import type { Services } from '../infra/services.js';
-import { openedRecord, history, matches, parseMoment, parseTime, statesAt, type Filter, type Subject } from './history.js';
+import { openedRecord, history, matches, parseFilter, parseMoment, statesAt, type Filter, type Subject } from './history.js';
 
 /** Requests per minute per client address, whatever their token. */
 export const ADMIN_RATE_LIMIT = 120;
@@ -80,19 +81,8 @@ function presented(request: FastifyRequest): string {
   return typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7) : '';
 }
 
-function filterOf(q: Query): Filter {
-  const time = (text: string | undefined, name: string) => {
-    if (text === undefined) return undefined;
-    const t = parseTime(text);
-    if (!t) throw new Problem(400, `${name} must be an ISO 8601 time`);
-    return t;
-  };
-  return {
-    since: time(q.since, 'since'),
-    until: time(q.until, 'until'),
-    types: (q.type ?? '').split(',').map((t) => t.trim()).filter(Boolean),
-  };
-}
+const filterOf = (q: Query): Filter =>
+  parseFilter({ since: q.since, until: q.until, types: q.type === undefined ? [] : [q.type] }, (option) => new Problem(400, `${option} must be an ISO 8601 time`));
 
 function cursorOf(text: string | undefined): Position | null {
   if (text === undefined) return null;
@@ -111,8 +101,8 @@ export const adminAuditRoutes: FastifyPluginAsyncTypebox<{ services: Services; t
     let hit;
     try {
       hit = await services.limits.hit(`admin:ip:${request.ip}`, WINDOW_MS);
-    } catch {
-      throw new Problem(503, 'Service temporarily unavailable, please retry', 'SERVICE_UNAVAILABLE', { 'retry-after': '1' });
+    } catch (error) {
+      throw new LimitsUnavailableError(error);
     }
     if (hit.count > ADMIN_RATE_LIMIT) {
       throw new Problem(429, 'Too many requests, please try again later', 'TOO_MANY_REQUESTS', { 'retry-after': String(Math.max(1, Math.ceil(hit.resetInMs / 1000))) });

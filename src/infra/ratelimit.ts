@@ -302,9 +302,7 @@ export const authRateLimit = fp(
         hits = await Promise.all(policies.map((p) => svc.limits.hit(p.key, WINDOW_MS)));
       } catch (error) {
         request.log.warn({ err: error }, 'rate limit counters unavailable');
-        throw new Problem(503, 'Service temporarily unavailable, please retry', 'SERVICE_UNAVAILABLE', {
-          'retry-after': '1',
-        });
+        throw new LimitsUnavailableError(error);
       }
       const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
       // The account's quota is shown only once spent (the 429 says so anyway): a count that

@@ -20,8 +20,8 @@ import {
   history,
   logEvents,
   matches,
+  parseFilter,
   parseMoment,
-  parseTime,
   stateLines,
   statesAt,
   type Filter,
@@ -74,13 +74,6 @@ function entityId(text: string | undefined, what: string): number {
   return Number(text);
 }
 
-function time(text: string | undefined, option: string): Date | undefined {
-  if (text === undefined) return undefined;
-  const t = parseTime(text);
-  if (!t) throw new UsageError(`--${option} needs an ISO 8601 time, got ${JSON.stringify(text)}`);
-  return t;
-}
-
 /** The command line, checked. Throws UsageError for anything it does not understand. */
 export function parseInvocation(args: string[]): Invocation {
   let parsed;
@@ -102,11 +95,10 @@ export function parseInvocation(args: string[]): Invocation {
     throw new UsageError((error as Error).message);
   }
   const { values, positionals } = parsed;
-  const filter: Filter = {
-    since: time(values.since, 'since'),
-    until: time(values.until, 'until'),
-    types: (values.type ?? []).flatMap((t) => t.split(',')).map((t) => t.trim()).filter(Boolean),
-  };
+  const filter = parseFilter(
+    { since: values.since, until: values.until, types: values.type },
+    (option, text) => new UsageError(`--${option} needs an ISO 8601 time, got ${JSON.stringify(text)}`),
+  );
   const base = { help: false, json: values.json ?? false, filter, at: null, atText: values.at ?? null, legacy: false };
   if (values.help) return { ...base, help: true, subject: { kind: 'log' } };
   const [first, ...rest] = positionals;
