@@ -12,6 +12,22 @@ export interface ModelCursor {
   checkpoint: string;
 }
 
+/**
+ * The event types the log may deliver still sealed to these projections (one
+ * read of the log feeds them all, so a type kept sealed for one is sealed for
+ * every projection that handles it: that must be only the one that asked).
+ */
+export function keptSealed(projections: readonly Projection[]): ReadonlySet<string> {
+  const kept = new Set<string>();
+  for (const p of projections) for (const type of p.keepsSealed ?? []) kept.add(type);
+  for (const p of projections) {
+    for (const type of kept) {
+      if (p.handles.has(type) && !p.keepsSealed?.has(type)) throw new Error(`${type} is kept sealed for another projection, but ${p.name} needs it open`);
+    }
+  }
+  return kept;
+}
+
 /** An event with its encoded position, computed once per batch. */
 export interface Positioned {
   event: RecordedEvent;

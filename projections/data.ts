@@ -1,37 +1,50 @@
-// The key-value read model: one string per (user, key) holding the value as
-// JSON. User ids are digits, so "value:<userId>:<key>" is unambiguous even
-// though keys may contain ":". "keys:<userId>" indexes a user's keys, so that
-// the account's deletion drops them all (its D data is erased with it).
+// The key-value read model (layout: src/data/read-model.ts). Values arrive
+// still sealed (keepsSealed) and stay so: the entry holds the sealed part and
+// is named by the key's HMAC from the stream's name, so nothing here is
+// decrypted and nothing personal lands in the read model in the clear. Events
+// from logs written before sealing arrive in the clear and are kept as before.
 import type { RecordedEvent } from '../src/infra/eventstore/types.js';
 import type { WriteOp } from '../src/infra/readstore/types.js';
-import type { DataEvent } from '../src/data/events.js';
+import { keyHashOf, type DataEvent } from '../src/data/events.js';
 import type { UserEvent } from '../src/users/events.js';
-import { ERASED } from '../src/infra/keystore/sealed-store.js';
+import { ERASED, sealedPartOf } from '../src/infra/keystore/sealed-store.js';
 import type { Projection } from './types.js';
-import { DATA, dataKeys } from '../src/data/read-model.js';
+import { DATA, dataKeys, sealedEntry, type StoredSealedValue } from '../src/data/read-model.js';
+
+/** The entry an event of a key's stream names: its HMAC when sealed, else its key (or null: erased). */
+function entryOf(recorded: RecordedEvent, userId: number): string | null {
+  if (sealedPartOf(recorded.data)) return sealedEntry(keyHashOf(recorded.stream, userId));
+  const key = recorded.data.key as string;
+  return key === ERASED ? null : key;
+}
 
 export const dataProjection: Projection = {
   name: DATA,
   handles: new Set<string>(['DataStored', 'DataUpdated', 'DataDeleted', 'AccountDeleted']),
+  keepsSealed: new Set<string>(['DataStored', 'DataUpdated', 'DataDeleted']),
   apply(recorded: RecordedEvent): WriteOp[] {
     const event = { type: recorded.type, data: recorded.data } as DataEvent | UserEvent;
     switch (event.type) {
       case 'DataStored':
       case 'DataUpdated': {
-        // Erased (its account's key is destroyed): the account's deletion comes later in the log and drops the rest.
-        if (event.data.key === ERASED) return [];
-        const { userId, key } = event.data;
-        const value: WriteOp = { op: 'set', key: dataKeys.value(userId, key), value: JSON.stringify(event.data.value) };
+        const { userId } = event.data;
+        // Erased (an unsealed event its account's deletion blanked): the deletion comes later in the log and drops the rest.
+        const entry = entryOf(recorded, userId);
+        if (entry === null) return [];
+        const part = sealedPartOf(recorded.data);
+        const stored = part ? JSON.stringify({ t: recorded.type, n: part.n, c: part.c } satisfies StoredSealedValue) : JSON.stringify(event.data.value);
+        const value: WriteOp = { op: 'set', key: dataKeys.value(userId, entry), value: stored };
         // An update is decided only for a stored key, which its DataStored indexed already: one write, not two
         // (updates are most of a D log, and the index write doubled a replay's work on them).
-        return event.type === 'DataUpdated' ? [value] : [value, { op: 'zadd', key: dataKeys.keys(userId), score: 0, member: key }];
+        return event.type === 'DataUpdated' ? [value] : [value, { op: 'zadd', key: dataKeys.keys(userId), score: 0, member: entry }];
       }
       case 'DataDeleted': {
-        if (event.data.key === ERASED) return [];
-        const { userId, key } = event.data;
+        const { userId } = event.data;
+        const entry = entryOf(recorded, userId);
+        if (entry === null) return [];
         return [
-          { op: 'del', key: dataKeys.value(userId, key) },
-          { op: 'zrem', key: dataKeys.keys(userId), member: key },
+          { op: 'del', key: dataKeys.value(userId, entry) },
+          { op: 'zrem', key: dataKeys.keys(userId), member: entry },
         ];
       }
       case 'AccountDeleted':

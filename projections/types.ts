@@ -10,5 +10,11 @@ export interface Projection {
   readonly name: string;
   /** Event types this projection maps; every other event only moves its checkpoint. */
   readonly handles: ReadonlySet<string>;
+  /**
+   * Event types this projection takes with their personal part still sealed:
+   * it keeps the sealed part in its read model and a query opens it when asked
+   * (so a replay decrypts nothing). No other projection may handle them.
+   */
+  readonly keepsSealed?: ReadonlySet<string>;
   apply(event: RecordedEvent): WriteOp[];
 }

@@ -15,7 +15,11 @@ export type DataEvent =
  * A key's name is the user's data, so the stream is named by a keyed HMAC of
  * it (`names`: svc.names), bound to the user.
  */
-export const dataStream = (names: KeyedHash, userId: number, key: string) => `data-${userId}-${names('data-key', `${userId}:${key}`)}`;
+export const dataKeyHash = (names: KeyedHash, userId: number, key: string) => names('data-key', `${userId}:${key}`);
+export const dataStreamOf = (userId: number | string, keyHash: string) => `data-${userId}-${keyHash}`;
+export const dataStream = (names: KeyedHash, userId: number, key: string) => dataStreamOf(userId, dataKeyHash(names, userId, key));
+/** The key's HMAC in its stream's name (the read model's key for it). */
+export const keyHashOf = (stream: string, userId: number | string) => stream.slice(`data-${userId}-`.length);
 
 /** The personal fields of each event type, and whose they are (sealed by src/personal.ts). */
 export const DATA_PERSONAL_FIELDS = {

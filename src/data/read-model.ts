@@ -1,11 +1,30 @@
-// Where the key-value read model keeps what: one string per (user, key) with
-// the value as JSON ("value:<userId>:<key>": user ids are digits, so keys may
-// contain ":"), and "keys:<userId>" indexing a user's keys. projections/data.ts
-// writes these keys from the log; the D routes read them.
+// Where the key-value read model keeps what: "value:<userId>:<entry>", and
+// "keys:<userId>" indexing a user's entries so that the account's deletion
+// drops them all. User ids are digits, so the first ":" after them ends the
+// id even though keys may contain ":". projections/data.ts writes these keys
+// from the log; src/data/queries.ts reads them.
+//
+// A value stays sealed, as the log holds it: entry "#<HMAC of the key>" →
+// {t: event type, n, c}, the part the D query opens with the owner's data key.
+// So the read models (Redis, snapshots) never hold a key name or value in the
+// clear, and a replay decrypts nothing. Values from logs written before
+// sealing stay as they came: entry "<key>" → the value as JSON. "#" is not
+// allowed in a key, so the two never meet.
 
 export const DATA = 'data';
 
+/** The index entry of a sealed value: its key's HMAC, as in its stream's name. */
+export const sealedEntry = (keyHash: string) => `#${keyHash}`;
+
 export const dataKeys = {
-  value: (userId: number | string, key: string) => `value:${userId}:${key}`,
+  /** `entry`: a key (logs written before sealing) or sealedEntry(HMAC). */
+  value: (userId: number | string, entry: string) => `value:${userId}:${entry}`,
   keys: (userId: number | string) => `keys:${userId}`,
 };
+
+/** What a sealed entry holds: the event's type (bound into the seal) and its sealed part. */
+export interface StoredSealedValue {
+  t: string;
+  n: string;
+  c: string;
+}

@@ -10,7 +10,7 @@ import { RegistrationApiError, ref } from '../infra/http/schemas.js';
 import { fieldOf } from '../infra/http/shell.js';
 import { refuseD, signedIn, signedInCaller } from '../infra/http/signed-in.js';
 import type { Services } from '../infra/services.js';
-import { DATA, dataKeys } from './read-model.js';
+import { findValue } from './queries.js';
 import { deleteData, storeData, updateData } from './commands.js';
 import type { KeyRefusal } from './decider.js';
 import { Done, Found, KeyParams, StoreBody, UpdateBody, messages, serialisedValue } from './schemas.js';
@@ -96,9 +96,9 @@ export const dataRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
     async (request) => {
       const { userId } = signedInCaller(request);
       const { key } = request.params;
-      const stored = await services.readStore.get(DATA, dataKeys.value(userId, key));
-      if (stored === null) throw problem('KEY_NOT_FOUND');
-      return { status: 'success' as const, data: { key, value: JSON.parse(stored) as unknown } };
+      const found = await findValue(services, userId, key);
+      if (!found) throw problem('KEY_NOT_FOUND');
+      return { status: 'success' as const, data: { key, value: found.value } };
     },
   );
 

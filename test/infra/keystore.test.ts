@@ -11,7 +11,9 @@ import { openEmbeddedEventStore } from '../../src/infra/eventstore/embedded.js';
 import type { EventStore } from '../../src/infra/eventstore/types.js';
 import { DataKeys, keyEncryptionKey } from '../../src/infra/keystore/data-keys.js';
 import { openEsdbKeyBackend } from '../../src/infra/keystore/esdb.js';
-import { ERASED, sealEventStore, type PersonalFields } from '../../src/infra/keystore/sealed-store.js';
+import { ERASED, openSealedPart, sealEventStore, sealedPartOf, type PersonalFields } from '../../src/infra/keystore/sealed-store.js';
+import { keptSealed } from '../../projections/apply.js';
+import { allProjections } from '../../projections/index.js';
 import { openSqliteKeyBackend } from '../../src/infra/keystore/sqlite.js';
 import { KeyDestroyedError, type KeyBackend } from '../../src/infra/keystore/types.js';
 import { startEmulator } from '../support/esdb-emulator.js';
@@ -165,6 +167,39 @@ t.test('sealed store: personal fields encrypted, the rest readable, opened on re
   // Written before sealing existed: passes through as it is.
   await raw.append('talk-3', [said(2, 'Old', 'plain')], 'no_stream');
   t.match((await log.readStream('talk-3'))[0]!.data, { name: 'Old', words: 'plain' }, 'old events stay readable');
+});
+
+t.test('sealed store: a reader that keeps a type sealed gets the part as stored, and opens it later by its stream and type', async (t) => {
+  const { log, keys } = await sealedLog(t);
+  await log.append('talk-1', [said(1, 'Ada', 'kept words'), { id: randomUUID(), type: 'Other', data: { userId: 1, name: 'Ada', at: 'now' } }], 'no_stream');
+  const keepSealed = new Set(['Said']);
+  const read = [];
+  for await (const e of log.readAll({ keepSealed })) read.push(e);
+  const subscribed = log.subscribe({ keepSealed });
+  const [batch] = await (async () => {
+    for await (const b of subscribed) return [b];
+    return [[]];
+  })();
+  await subscribed.close();
+  for (const [how, events] of [['readAll', read], ['subscribe', batch!]] as const) {
+    const part = sealedPartOf(events[0]!.data);
+    t.ok(part, `${how}: the kept type arrives sealed`);
+    t.notMatch(JSON.stringify(events[0]!.data), /Ada|kept words/, `${how}: nothing personal in the clear`);
+    t.same(events[1]!.data, { userId: 1, name: 'Ada', at: 'now' }, `${how}: other types as ever (Other has no personal fields here)`);
+  }
+  const part = sealedPartOf(read[0]!.data)!;
+  t.same(await openSealedPart(keys, '1', { stream: 'talk-1', type: 'Said' }, part), { name: 'Ada', words: 'kept words' }, 'opened later with its owner\'s key');
+  await t.rejects(openSealedPart(keys, '1', { stream: 'talk-2', type: 'Said' }, part), 'not under another stream');
+  await t.rejects(openSealedPart(keys, '1', { stream: 'talk-1', type: 'Other' }, part), 'nor as another type');
+  await keys.destroy('1');
+  t.equal(await openSealedPart(keys, '1', { stream: 'talk-1', type: 'Said' }, part), null, 'erased: null once the key is destroyed');
+});
+
+t.test('projections: a type kept sealed for one projection may not be needed open by another', async (t) => {
+  const p = (name: string, handles: string[], keepsSealed?: string[]) => ({ name, handles: new Set(handles), ...(keepsSealed ? { keepsSealed: new Set(keepsSealed) } : {}), apply: () => [] });
+  t.same([...keptSealed([p('a', ['X', 'Y'], ['X']), p('b', ['Y'])])], ['X']);
+  t.throws(() => keptSealed([p('a', ['X'], ['X']), p('b', ['X'])]), /X is kept sealed for another projection, but b needs it open/);
+  t.same([...keptSealed(allProjections)], ['DataStored', 'DataUpdated', 'DataDeleted'], "the service's own: D's values stay sealed in its read model");
 });
 
 t.test('sealed store: after erasure the fields read as erased, on every instance', async (t) => {

@@ -64,13 +64,20 @@ t.test('rebuilt from the log, in process and in Redis, the read models are the s
   t.notOk('product:3' in expected[PRODUCTS]!, 'a deleted product leaves no hash');
   t.same(expected[PRODUCTS]!.ids, [['1', 1], ['2', 2], ['4', 4], ['5', 5], ['6', 6]]);
   t.match(expected[ORDERS], { 'order:1': { status: 'cancelled' }, 'order:2': { status: 'placed' } });
-  t.same(expected[DATA], {
-    'value:1:prefs': '{"theme":"light"}',
-    'value:2:prefs': '[1,2,3]',
-    // Each user's keys, indexed so that the account's deletion drops them all.
-    'keys:1': [['prefs', 0]],
-    'keys:2': [['prefs', 0]],
-  });
+  // Each user's live key, sealed as the log holds it and named by the HMAC of its name (the same name
+  // gives each user a different entry), indexed so that the account's deletion drops them all.
+  const data = expected[DATA]!;
+  t.same(Object.keys(data).sort().map((k) => k.replace(/#[\w-]+$/, '#…')), ['keys:1', 'keys:2', 'value:1:#…', 'value:2:#…']);
+  for (const user of [1, 2]) {
+    const [[entry, score]] = data[`keys:${user}`] as [string, number][];
+    t.equal(score, 0);
+    t.match(entry, /^#[\w-]{43}$/, `user ${user}: the entry is the key's HMAC`);
+    const stored = JSON.parse(data[`value:${user}:${entry}`] as string);
+    t.same(Object.keys(stored), ['t', 'n', 'c'], `user ${user}: type and sealed part only`);
+    t.notMatch(JSON.stringify(data), /prefs|theme|light/, 'no key name or value in the clear');
+  }
+  t.equal((data['value:1:' + (data['keys:1'] as [string][])[0]![0]] as string).includes('DataUpdated'), true, "user 1's last event was the update");
+  t.not((data['keys:1'] as [string][])[0]![0], (data['keys:2'] as [string][])[0]![0], 'the same key of two users: two entries');
 
   for (const kind of ['memory', 'redis'] as const) {
     const store = kind === 'memory' ? createMemoryReadStore() : await redisStore(t);

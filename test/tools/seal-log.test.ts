@@ -13,6 +13,11 @@ import argon2 from 'argon2';
 import { openEmbeddedEventStore } from '../../src/infra/eventstore/embedded.js';
 import type { EventStore } from '../../src/infra/eventstore/types.js';
 import { build, tempDir, testConfig } from '../support/app.js';
+import { openPersonalData } from '../../src/personal.js';
+import { createMemoryReadStore } from '../../src/infra/readstore/memory.js';
+import { replay } from '../../projections/replay.js';
+import { allProjections } from '../../projections/index.js';
+import { findValue } from '../../src/data/queries.js';
 
 const run = promisify(execFile);
 const at = '2026-01-01T00:00:00.000Z';
@@ -77,4 +82,21 @@ t.test('an old log copied into today\'s form', async (t) => {
   })).stdout;
   t.match(auditStdout, /registered as \[erased\] \(via C\)/, 'the deleted account reads as erased');
   t.notMatch(auditStdout, /goner_qx|5550177001/);
+});
+
+t.test('an old log read as it is: its D values, kept in the clear, are found by their key', async (t) => {
+  const dir = tempDir(t);
+  const raw = await openEmbeddedEventStore({ dir: join(dir, 'events') });
+  await oldLog(raw);
+  const personal = await openPersonalData(testConfig(dir), raw);
+  t.teardown(async () => {
+    await personal.dataKeys.close();
+    await raw.close();
+  });
+  const readStore = createMemoryReadStore();
+  await replay({ eventStore: personal.eventStore, readStore, projections: allProjections });
+  const svc = { readStore, names: personal.names, dataKeys: personal.dataKeys };
+  t.same(await findValue(svc, 1, 'notes_qx'), { value: 'Hollyhock Marzipan' }, 'an unsealed D value reads back by its key');
+  t.equal(await findValue(svc, 1, 'diary_qx'), undefined, "another account's key is not the caller's");
+  t.equal(await findValue(svc, 2, 'diary_qx'), undefined, "a deleted account's key is gone with it");
 });

@@ -47,6 +47,16 @@ export interface Subscription extends AsyncIterable<RecordedEvent[]> {
   close(): Promise<void>;
 }
 
+/** How a reader of the whole log wants it. */
+export interface LogReadOptions {
+  /**
+   * Event types whose sealed personal part (see keystore/sealed-store.ts) the
+   * reader takes still sealed, to keep it so and open it when asked (the D
+   * read model). Stores that seal nothing ignore it.
+   */
+  keepSealed?: ReadonlySet<string>;
+}
+
 export interface EventStore {
   /** 'embedded' or 'eventstoredb', for logs and /ready. */
   readonly kind: string;
@@ -57,9 +67,9 @@ export interface EventStore {
    */
   readStream(stream: string, options?: { fromRevision?: bigint }): Promise<RecordedEvent[]>;
   /** The log forwards, strictly after `after` (from the start when omitted), at most maxCount events. */
-  readAll(options?: { after?: Position; maxCount?: number }): AsyncIterable<RecordedEvent>;
+  readAll(options?: { after?: Position; maxCount?: number } & LogReadOptions): AsyncIterable<RecordedEvent>;
   /** Events strictly after `after` (from the start when omitted): catch-up, then live. */
-  subscribe(options?: { after?: Position }): Subscription;
+  subscribe(options?: { after?: Position } & LogReadOptions): Subscription;
   /** Position of the newest event of ours in the log, or null when the log is empty. */
   headPosition(): Promise<Position | null>;
   /** Resolves when the store answers; rejects with EventStoreUnavailableError otherwise. */

@@ -32,8 +32,21 @@ const SEALED = 'sealed';
 export const isSealed = (data: Record<string, unknown>): boolean =>
   typeof data[SEALED] === 'object' && data[SEALED] !== null;
 
+/** An event's sealed part as a reader that kept it sealed (LogReadOptions.keepSealed) received it; null when it has none. */
+export const sealedPartOf = (data: Record<string, unknown>): Sealed | null => (isSealed(data) ? (data[SEALED] as SealedPart) : null);
+
 function aad(stream: string, type: string): Buffer {
   return Buffer.from(`${stream}\0${type}`);
+}
+
+/**
+ * Opens a sealed part that a reader kept (a read model stores it and a query
+ * opens it): its personal fields, or null once the owner's key is destroyed.
+ * `stream` and `type` are the event's own; nothing else opens it.
+ */
+export async function openSealedPart(keys: DataKeys, owner: string, where: { stream: string; type: string }, part: Sealed): Promise<Record<string, unknown> | null> {
+  const key = keys.cached(owner) ?? (await keys.forReading(owner));
+  return key ? (JSON.parse(openText(key, part, aad(where.stream, where.type))) as Record<string, unknown>) : null;
 }
 
 export function sealEventStore(inner: EventStore, keys: DataKeys, personal: PersonalFields): EventStore {
@@ -89,13 +102,16 @@ export function sealEventStore(inner: EventStore, keys: DataKeys, personal: Pers
     return key ? open(e, key) : null;
   }
 
-  /** A batch in order; erasures in it are noted first, so no earlier event of that owner opens with a cached key. */
-  async function openBatch(events: RecordedEvent[]): Promise<RecordedEvent[]> {
+  /**
+   * A batch in order; erasures in it are noted first, so no earlier event of
+   * that owner opens with a cached key. Types in `keep` pass still sealed.
+   */
+  async function openBatch(events: RecordedEvent[], keep?: ReadonlySet<string>): Promise<RecordedEvent[]> {
     for (const e of events) noteErasure(e);
     const out = new Array<RecordedEvent>(events.length);
     for (let i = 0; i < events.length; i += 1) {
       const e = events[i]!;
-      out[i] = isSealed(e.data) ? (openCached(e) ?? (await openOne(e))) : e;
+      out[i] = isSealed(e.data) && !keep?.has(e.type) ? (openCached(e) ?? (await openOne(e))) : e;
     }
     return out;
   }
@@ -111,9 +127,10 @@ export function sealEventStore(inner: EventStore, keys: DataKeys, personal: Pers
       return openBatch(await inner.readStream(stream, options));
     },
     async *readAll(options) {
+      const keep = options?.keepSealed;
       for await (const e of inner.readAll(options)) {
         noteErasure(e);
-        yield isSealed(e.data) ? (openCached(e) ?? (await openOne(e))) : e;
+        yield isSealed(e.data) && !keep?.has(e.type) ? (openCached(e) ?? (await openOne(e))) : e;
       }
     },
     subscribe(options): Subscription {
@@ -121,7 +138,7 @@ export function sealEventStore(inner: EventStore, keys: DataKeys, personal: Pers
       return {
         close: () => sub.close(),
         async *[Symbol.asyncIterator]() {
-          for await (const batch of sub) yield await openBatch(batch);
+          for await (const batch of sub) yield await openBatch(batch, options?.keepSealed);
         },
       };
     },

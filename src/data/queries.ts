@@ -1,0 +1,20 @@
+// Reads of the key-value read model: a value is found by its key's HMAC and
+// opened here with the owner's data key (the read model keeps it sealed), or,
+// from a log written before sealing, found by its key in the clear.
+import type { Services } from '../infra/services.js';
+import { openSealedPart } from '../infra/keystore/sealed-store.js';
+import { DATA, dataKeys, sealedEntry, type StoredSealedValue } from './read-model.js';
+import { dataKeyHash, dataStreamOf } from './events.js';
+
+/** The caller's value under `key`, or undefined when the caller has no such key (or its account is erased). */
+export async function findValue(svc: Pick<Services, 'readStore' | 'names' | 'dataKeys'>, userId: number, key: string): Promise<{ value: unknown } | undefined> {
+  const hash = dataKeyHash(svc.names, userId, key);
+  const stored = await svc.readStore.get(DATA, dataKeys.value(userId, sealedEntry(hash)));
+  if (stored !== null) {
+    const { t, n, c } = JSON.parse(stored) as StoredSealedValue;
+    const fields = await openSealedPart(svc.dataKeys, String(userId), { stream: dataStreamOf(userId, hash), type: t }, { n, c });
+    return fields ? { value: fields.value } : undefined;
+  }
+  const plain = await svc.readStore.get(DATA, dataKeys.value(userId, key));
+  return plain === null ? undefined : { value: JSON.parse(plain) as unknown };
+}
