@@ -55,23 +55,26 @@ t.test('a restart starts from the snapshot written at close, and replays only th
   t.equal(store.loaded.from, 'snapshot', 'it loads');
   const checkpoints = (store.loaded as { checkpoints: Record<string, string> }).checkpoints;
   t.ok(checkpoints.data && checkpoints.products && checkpoints.users, 'with a checkpoint for each model that saw events');
-  const dataKey = Object.entries(await store.dump('data')).find(([, v]) => typeof v === 'string')![0];
-  t.equal(await store.get('data', dataKey), JSON.stringify('before'), 'and the models as they were');
+  t.match(await store.hgetall('products', `product:${productId}`), { name: 'Kept' }, 'and the models as they were');
+  const sealed = Object.values(await store.dump('data')).find((v) => typeof v === 'string') as string;
+  t.same(Object.keys(JSON.parse(sealed)), ['t', 'n', 'c'], "D's value sealed in the snapshot as in the log");
+  t.notOk(readFileSync(file(dataDir)).includes('before'), 'so the snapshot holds no D value in the clear');
   await store.close();
 
   // Proof that the start trusted the snapshot and did not replay what it covers: rewrite it
-  // consistently (valid checksum) with a value the log never had; the service serves that value.
-  writeFileSync(file(dataDir), rewritten(readFileSync(file(dataDir)), JSON.stringify('before'), JSON.stringify('cached')));
+  // consistently (valid checksum) with a name the log never had; the service serves that name.
+  writeFileSync(file(dataDir), rewritten(readFileSync(file(dataDir)), '"Kept"', '"Cash"'));
   const { app } = await build(t, { dataDir });
-  const read = await app.inject({ method: 'GET', url: '/api/data/k', headers: user.auth });
-  t.equal(read.json().data.value, 'cached', 'events before the checkpoint were not replayed');
+  const read = await app.inject({ method: 'GET', url: `/products/${productId}`, headers: user.auth });
+  t.equal(read.json().name, 'Cash', 'events before the checkpoint were not replayed');
+  t.equal((await app.inject({ method: 'GET', url: '/api/data/k', headers: user.auth })).json().data.value, 'before', 'the sealed value opens after the restart');
 
   // A write after the snapshot: the next start shows it (the tail is replayed).
   t.equal((await app.inject({ method: 'PUT', url: '/api/data/k', headers: user.auth, payload: { value: 'after' } })).statusCode, 200);
   await app.close();
   const { app: again } = await build(t, { dataDir });
   t.equal((await again.inject({ method: 'GET', url: '/api/data/k', headers: user.auth })).json().data.value, 'after');
-  t.equal((await again.inject({ method: 'GET', url: `/products/${productId}`, headers: user.auth })).json().name, 'Kept');
+  t.equal((await again.inject({ method: 'GET', url: `/products/${productId}`, headers: user.auth })).json().name, 'Cash', 'the snapshot written at close kept what it served');
   await again.close();
 });
 
