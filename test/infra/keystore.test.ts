@@ -189,6 +189,7 @@ t.test('sealed store: a reader that keeps a type sealed gets the part as stored,
   }
   const part = sealedPartOf(read[0]!.data)!;
   t.same(await openSealedPart(keys, '1', { stream: 'talk-1', type: 'Said' }, part), { name: 'Ada', words: 'kept words' }, 'opened later with its owner\'s key');
+  t.same(await openSealedPart(keys, '1', { stream: 'talk-1', type: 'Said' }, part), { name: 'Ada', words: 'kept words' }, 'and again (kept opened: the checks below run against the kept copy)');
   await t.rejects(openSealedPart(keys, '1', { stream: 'talk-2', type: 'Said' }, part), 'not under another stream');
   await t.rejects(openSealedPart(keys, '1', { stream: 'talk-1', type: 'Other' }, part), 'nor as another type');
   await keys.destroy('1');

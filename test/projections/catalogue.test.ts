@@ -69,7 +69,7 @@ t.test('rebuilt from the log, in process and in Redis, the read models are the s
   const data = expected[DATA]!;
   t.same(Object.keys(data).sort().map((k) => k.replace(/#[\w-]+$/, '#…')), ['keys:1', 'keys:2', 'value:1:#…', 'value:2:#…']);
   for (const user of [1, 2]) {
-    const [[entry, score]] = data[`keys:${user}`] as [string, number][];
+    const [entry, score] = (data[`keys:${user}`] as [string, number][])[0]!;
     t.equal(score, 0);
     t.match(entry, /^#[\w-]{43}$/, `user ${user}: the entry is the key's HMAC`);
     const stored = JSON.parse(data[`value:${user}:${entry}`] as string);

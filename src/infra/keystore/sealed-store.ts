@@ -40,13 +40,39 @@ function aad(stream: string, type: string): Buffer {
 }
 
 /**
- * Opens a sealed part that a reader kept (a read model stores it and a query
- * opens it): its personal fields, or null once the owner's key is destroyed.
- * `stream` and `type` are the event's own; nothing else opens it.
+ * Parts opened lately, by their ciphertext (unique: a fresh nonce each seal),
+ * so a value read again and again is decrypted once: an open costs about
+ * 4 µs, a tenth of a whole cached read. Bounded in entries and in bytes; an
+ * entry serves only the stream and type it was sealed for, and only while its
+ * owner's key lives (checked on every hit, as for an open).
  */
-export async function openSealedPart(keys: DataKeys, owner: string, where: { stream: string; type: string }, part: Sealed): Promise<Record<string, unknown> | null> {
+const OPENED_ENTRIES = 10_000;
+const OPENED_BYTES = 16 * 1024 * 1024;
+const opened = new Map<string, { stream: string; type: string; fields: Readonly<Record<string, unknown>> }>();
+let openedBytes = 0;
+
+/**
+ * Opens a sealed part that a reader kept (a read model stores it and a query
+ * opens it): its personal fields (shared: not to be changed), or null once the
+ * owner's key is destroyed. `stream` and `type` are the event's own; nothing
+ * else opens it.
+ */
+export async function openSealedPart(keys: DataKeys, owner: string, where: { stream: string; type: string }, part: Sealed): Promise<Readonly<Record<string, unknown>> | null> {
   const key = keys.cached(owner) ?? (await keys.forReading(owner));
-  return key ? (JSON.parse(openText(key, part, aad(where.stream, where.type))) as Record<string, unknown>) : null;
+  if (!key) return null;
+  const hit = opened.get(part.c);
+  if (hit && hit.stream === where.stream && hit.type === where.type) return hit.fields;
+  const fields = JSON.parse(openText(key, part, aad(where.stream, where.type))) as Record<string, unknown>;
+  if (part.c.length <= OPENED_BYTES / 16 && !hit) {
+    opened.set(part.c, { stream: where.stream, type: where.type, fields });
+    openedBytes += part.c.length;
+    while (opened.size > OPENED_ENTRIES || openedBytes > OPENED_BYTES) {
+      const [oldest] = opened.keys();
+      openedBytes -= oldest!.length;
+      opened.delete(oldest!);
+    }
+  }
+  return fields;
 }
 
 export function sealEventStore(inner: EventStore, keys: DataKeys, personal: PersonalFields): EventStore {
