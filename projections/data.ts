@@ -9,7 +9,7 @@ import { keyHashOf, type DataEvent } from '../src/data/events.js';
 import type { UserEvent } from '../src/users/events.js';
 import { ERASED, sealedPartOf } from '../src/infra/keystore/sealed-store.js';
 import type { Projection } from './types.js';
-import { DATA, dataKeys, sealedEntry, type StoredSealedValue } from '../src/data/read-model.js';
+import { DATA, dataKeys, sealedEntry, storedSealed } from '../src/data/read-model.js';
 
 /** The entry an event of a key's stream names: its HMAC when sealed, else its key (or null: erased). */
 function entryOf(recorded: RecordedEvent, userId: number): string | null {
@@ -32,7 +32,7 @@ export const dataProjection: Projection = {
         const entry = entryOf(recorded, userId);
         if (entry === null) return [];
         const part = sealedPartOf(recorded.data);
-        const stored = part ? JSON.stringify({ t: recorded.type, n: part.n, c: part.c } satisfies StoredSealedValue) : JSON.stringify(event.data.value);
+        const stored = part ? storedSealed(recorded.type, part) : JSON.stringify(event.data.value);
         const value: WriteOp = { op: 'set', key: dataKeys.value(userId, entry), value: stored };
         // An update is decided only for a stored key, which its DataStored indexed already: one write, not two
         // (updates are most of a D log, and the index write doubled a replay's work on them).

@@ -3,7 +3,7 @@
 // from a log written before sealing, found by its key in the clear.
 import type { Services } from '../infra/services.js';
 import { openSealedPart } from '../infra/keystore/sealed-store.js';
-import { DATA, dataKeys, sealedEntry, type StoredSealedValue } from './read-model.js';
+import { DATA, dataKeys, readSealed, sealedEntry } from './read-model.js';
 import { dataKeyHash, dataStreamOf } from './events.js';
 
 /** The caller's value under `key`, or undefined when the caller has no such key (or its account is erased). */
@@ -11,8 +11,8 @@ export async function findValue(svc: Pick<Services, 'readStore' | 'names' | 'dat
   const hash = dataKeyHash(svc.names, userId, key);
   const stored = await svc.readStore.get(DATA, dataKeys.value(userId, sealedEntry(hash)));
   if (stored !== null) {
-    const { t, n, c } = JSON.parse(stored) as StoredSealedValue;
-    const fields = await openSealedPart(svc.dataKeys, String(userId), { stream: dataStreamOf(userId, hash), type: t }, { n, c });
+    const { type, part } = readSealed(stored);
+    const fields = await openSealedPart(svc.dataKeys, String(userId), { stream: dataStreamOf(userId, hash), type }, part);
     return fields ? { value: fields.value } : undefined;
   }
   const plain = await svc.readStore.get(DATA, dataKeys.value(userId, key));

@@ -5,11 +5,14 @@
 // from the log; src/data/queries.ts reads them.
 //
 // A value stays sealed, as the log holds it: entry "#<HMAC of the key>" →
-// {t: event type, n, c}, the part the D query opens with the owner's data key.
+// "<event type>:<nonce>:<ciphertext>" (base64 has no ":"), the part the D
+// query opens with the owner's data key.
 // So the read models (Redis, snapshots) never hold a key name or value in the
 // clear, and a replay decrypts nothing. Values from logs written before
 // sealing stay as they came: entry "<key>" → the value as JSON. "#" is not
 // allowed in a key, so the two never meet.
+
+import type { Sealed } from '../infra/keystore/aead.js';
 
 export const DATA = 'data';
 
@@ -22,9 +25,10 @@ export const dataKeys = {
   keys: (userId: number | string) => `keys:${userId}`,
 };
 
-/** What a sealed entry holds: the event's type (bound into the seal) and its sealed part. */
-export interface StoredSealedValue {
-  t: string;
-  n: string;
-  c: string;
+/** What a sealed entry holds: the event's type (bound into the seal) and its sealed part, joined (no JSON: a replay writes one per event). */
+export const storedSealed = (type: string, part: Sealed): string => `${type}:${part.n}:${part.c}`;
+
+export function readSealed(stored: string): { type: string; part: Sealed } {
+  const [type, n, c] = stored.split(':') as [string, string, string];
+  return { type, part: { n, c } };
 }
