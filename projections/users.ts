@@ -1,5 +1,7 @@
-// The users read model: profiles by id, ids by the HMACs of the normalised
-// username and email (the claim streams' names: no personal data in key names),
+// The users read model: accounts by id (id, verified, via, createdAt: nothing
+// personal; names, email and profile live sealed in the log, read from the
+// account's stream), ids by the HMACs of the normalised username and email
+// (the claim streams' names: no personal data in key names),
 // live sessions by the HMAC of their id (the per-request session check: one
 // lookup), and outstanding password-reset codes by their HMAC (C's
 // `/auth/forgot/otp` may present a code without saying whose it is).
@@ -37,6 +39,8 @@ const HANDLED: UserEvent['type'][] = [
 export const usersProjection: Projection = {
   name: USERS,
   handles: new Set<string>(HANDLED),
+  // Nothing sealed in it is kept here: a replay need not open it.
+  keepsSealed: new Set<string>(['UserRegistered']),
   apply(recorded: RecordedEvent): WriteOp[] {
     const event = { type: recorded.type, data: recorded.data } as UserEvent;
     switch (event.type) {
@@ -46,15 +50,7 @@ export const usersProjection: Projection = {
           {
             op: 'hset',
             key: userKeys.user(d.userId),
-            fields: {
-              id: String(d.userId),
-              username: d.username,
-              email: d.email ?? '',
-              verified: '0',
-              via: d.via,
-              createdAt: d.at,
-              profile: JSON.stringify(d.profile),
-            },
+            fields: { id: String(d.userId), verified: '0', via: d.via, createdAt: d.at },
           },
         ];
         const username = usernameIndex(d);

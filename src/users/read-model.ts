@@ -1,4 +1,5 @@
-// Where the users read model keeps what: profiles by id, ids by the HMACs of
+// Where the users read model keeps what: accounts by id (id, verified, via,
+// createdAt: nothing personal), ids by the HMACs of
 // the normalised username and email, live sessions by the HMAC of their id,
 // and outstanding password-reset codes by their HMAC. projections/users.ts
 // writes these keys from the log; the users workflows read them here.

@@ -200,7 +200,7 @@ t.test('projections: a type kept sealed for one projection may not be needed ope
   const p = (name: string, handles: string[], keepsSealed?: string[]) => ({ name, handles: new Set(handles), ...(keepsSealed ? { keepsSealed: new Set(keepsSealed) } : {}), apply: () => [] });
   t.same([...keptSealed([p('a', ['X', 'Y'], ['X']), p('b', ['Y'])])], ['X']);
   t.throws(() => keptSealed([p('a', ['X'], ['X']), p('b', ['X'])]), /X is kept sealed for another projection, but b needs it open/);
-  t.same([...keptSealed(allProjections)], ['DataStored', 'DataUpdated', 'DataDeleted'], "the service's own: D's values stay sealed in its read model");
+  t.same([...keptSealed(allProjections)].sort(), ['DataDeleted', 'DataStored', 'DataUpdated', 'UserRegistered'], "the service's own: D's values stay sealed in its read model, and nothing of a registration is kept");
 });
 
 t.test('sealed store: after erasure the fields read as erased, on every instance', async (t) => {

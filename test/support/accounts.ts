@@ -3,10 +3,10 @@
 import type { FastifyInstance, FastifyRequest, LightMyRequestResponse } from 'fastify';
 import { USERS, userKeys } from '../../src/users/read-model.js';
 import { namesFor } from '../../src/personal.js';
-import { emailKey, usernameKey } from '../../src/users/events.js';
+import { emailKey, streams, usernameKey } from '../../src/users/events.js';
 import { REDIS_URL, type ReadModels } from './app.js';
 import { smtpSink, type SmtpSink } from './smtp-sink.js';
-import { buildWithStores, type AppWithStores } from './stores.js';
+import { buildWithStores, openedLog, type AppWithStores } from './stores.js';
 import { deletePrefix } from './redis-cleanup.js';
 
 interface Teardown {
@@ -18,6 +18,8 @@ export interface MailApp extends AppWithStores {
   sink: SmtpSink;
   /** The users read model's keys and values. */
   users(): Promise<Record<string, unknown>>;
+  /** What the log recorded of an account's registration (its sealed fields opened). */
+  registered(userId: number | string): Promise<Record<string, unknown>>;
   /** The users read model's key for a username or an email (keyed HMACs, as the service names them). */
   usernameIndex(username: string): string;
   emailIndex(email: string): string;
@@ -38,10 +40,16 @@ export async function buildWithMail(
   const sink = await smtpSink(t);
   const built = await buildWithStores(t, { ...options, env: { SMTP_URL: sink.url, ...options.env } });
   const names = namesFor(built.config);
+  const log = await openedLog(t, built.config, built.eventStore);
   return {
     ...built,
     sink,
     users: () => built.readStore.dump(USERS),
+    async registered(userId) {
+      const found = (await log.readStream(streams.user(Number(userId)))).find((e) => e.type === 'UserRegistered');
+      if (!found) throw new Error(`no UserRegistered for ${userId}`);
+      return found.data;
+    },
     usernameIndex: (username) => userKeys.username(usernameKey(names, username)),
     emailIndex: (email) => userKeys.email(emailKey(names, email)),
     post: poster(built.app),

@@ -5,7 +5,6 @@ import { handle } from '../../src/infra/commands.js';
 import { createKeyedHash } from '../../src/infra/secrets.js';
 import { userDecider } from '../../src/users/decider.js';
 import { streams } from '../../src/users/events.js';
-import { userKeys } from '../../src/users/read-model.js';
 import { bearer, buildWithMail, clock, registerVerifiedB, sessionOf } from '../support/accounts.js';
 
 t.test('C: /auth, /auth/create, /auth/forgot[/otp|/reset]', async (t) => {
@@ -27,8 +26,7 @@ t.test('C: /auth, /auth/create, /auth/forgot[/otp|/reset]', async (t) => {
     t.same(Object.keys(body).sort(), ['message', 'user_id']);
     t.equal(body.message, 'Account created successfully');
     t.match(body.user_id, /^[1-9][0-9]*$/);
-    const users = await m.users();
-    const profile = JSON.parse((users[userKeys.user(body.user_id)] as Record<string, string>).profile!);
+    const { profile } = await m.registered(body.user_id);
     t.same(profile, { phoneNumber: 1234567890, deliveryAddress: address }, 'kept under one name');
 
     const second = await post('/auth/create', {
