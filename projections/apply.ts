@@ -13,19 +13,20 @@ export interface ModelCursor {
 }
 
 /**
- * The event types the log may deliver still sealed to these projections (one
- * read of the log feeds them all, so a type kept sealed for one is sealed for
- * every projection that handles it: that must be only the one that asked).
+ * The event types these projections need opened (LogReadOptions.openOnly):
+ * those they handle and do not keep sealed. Everything else the log delivers
+ * still sealed. One read of the log feeds them all, so a type one keeps
+ * sealed may not be one another needs open.
  */
-export function keptSealed(projections: readonly Projection[]): ReadonlySet<string> {
-  const kept = new Set<string>();
-  for (const p of projections) for (const type of p.keepsSealed ?? []) kept.add(type);
+export function typesToOpen(projections: readonly Projection[]): ReadonlySet<string> {
+  const open = new Set<string>();
+  for (const p of projections) for (const type of p.handles) if (!p.keepsSealed?.has(type)) open.add(type);
   for (const p of projections) {
-    for (const type of kept) {
-      if (p.handles.has(type) && !p.keepsSealed?.has(type)) throw new Error(`${type} is kept sealed for another projection, but ${p.name} needs it open`);
+    for (const type of p.keepsSealed ?? []) {
+      if (open.has(type)) throw new Error(`${type} is kept sealed by ${p.name}, but another projection needs it open`);
     }
   }
-  return kept;
+  return open;
 }
 
 /** An event with its encoded position, computed once per batch. */

@@ -4,7 +4,7 @@
 // continue on the new generation from its checkpoint.
 import { encodePosition, type EventStore, type Position, type RecordedEvent } from '../src/infra/eventstore/types.js';
 import type { ReadModelStore } from '../src/infra/readstore/types.js';
-import { applyToModel, keptSealed, positioned, type ModelCursor } from './apply.js';
+import { applyToModel, positioned, typesToOpen, type ModelCursor } from './apply.js';
 import type { Projection } from './types.js';
 
 export interface ReplayProgress {
@@ -42,7 +42,7 @@ async function rebuild(
   report: (events: number, position: Position) => void,
 ): Promise<{ events: number; end: Position | undefined }> {
   const batchSize = options.batchSize ?? 1000;
-  const keepSealed = keptSealed(options.projections);
+  const openOnly = typesToOpen(options.projections);
   let events = 0;
   let after: Position | undefined;
   for (;;) {
@@ -69,7 +69,7 @@ async function rebuild(
       // Nobody waits for a failed write until the next flush: keep its rejection from going unhandled.
       writing.catch(() => {});
     };
-    for await (const event of options.eventStore.readAll({ ...(after ? { after } : {}), keepSealed })) {
+    for await (const event of options.eventStore.readAll({ ...(after ? { after } : {}), openOnly })) {
       batch.push(event);
       if (batch.length >= batchSize) await flush();
     }

@@ -16,7 +16,7 @@ import {
 import { ReadStoreUnavailableError, type ReadModelStore } from '../src/infra/readstore/types.js';
 import type { Projection } from './types.js';
 import type { ProjectionStatus } from '../src/infra/projection-status.js';
-import { adopt, applyToModel, keptSealed, positioned, type ModelCursor } from './apply.js';
+import { adopt, applyToModel, positioned, typesToOpen, type ModelCursor } from './apply.js';
 
 export interface RunnerOptions {
   eventStore: EventStore;
@@ -48,7 +48,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export class ProjectionRunner implements ProjectionStatus {
   private readonly states: ProjectionState[];
   private readonly chunkSize: number;
-  private readonly keepSealed: ReadonlySet<string>;
+  /** The types the projections need opened; the rest stays sealed (nothing decrypted for nothing). */
+  private readonly openOnly: ReadonlySet<string>;
   private readonly idleCheckpointMs: number;
   private processed: Position = START;
   private waiters: Waiter[] = [];
@@ -69,7 +70,7 @@ export class ProjectionRunner implements ProjectionStatus {
       checkpoint: '',
       idleUpTo: null,
     }));
-    this.keepSealed = keptSealed(options.projections);
+    this.openOnly = typesToOpen(options.projections);
     this.chunkSize = options.chunkSize ?? 500;
     this.idleCheckpointMs = options.idleCheckpointMs ?? 1000;
   }
@@ -152,7 +153,7 @@ export class ProjectionRunner implements ProjectionStatus {
       try {
         const from = await this.loadCheckpoints();
         if (comparePositions(from, this.processed) > 0) this.advance(from, []);
-        const subscription = this.options.eventStore.subscribe({ ...(from === START ? {} : { after: from }), keepSealed: this.keepSealed });
+        const subscription = this.options.eventStore.subscribe({ ...(from === START ? {} : { after: from }), openOnly: this.openOnly });
         this.subscription = subscription;
         if (this.stopped) await subscription.close();
         for await (const batch of subscription) {

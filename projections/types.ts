@@ -13,7 +13,7 @@ export interface Projection {
   /**
    * Event types this projection takes with their personal part still sealed:
    * it keeps the sealed part in its read model and a query opens it when asked
-   * (so a replay decrypts nothing). No other projection may handle them.
+   * (so a replay decrypts nothing). No other projection may need them open.
    */
   readonly keepsSealed?: ReadonlySet<string>;
   apply(event: RecordedEvent): WriteOp[];

@@ -4,7 +4,6 @@
 import { decodePosition, encodePosition, type EventStore, type Position } from '../src/infra/eventstore/types.js';
 import type { ReadModelStore } from '../src/infra/readstore/types.js';
 import type { Projection } from './types.js';
-import { keptSealed } from './apply.js';
 
 /** Beyond this many unapplied events, every model counts as concerned (no need to look closer). */
 const SCAN_LIMIT = 1000;
@@ -12,16 +11,12 @@ const SCAN_LIMIT = 1000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class CheckpointWatcher {
-  private readonly keepSealed: ReadonlySet<string>;
-
   constructor(
     private readonly eventStore: EventStore,
     private readonly readStore: ReadModelStore,
     private readonly projections: Projection[],
     private readonly pollMs = 5,
-  ) {
-    this.keepSealed = keptSealed(projections);
-  }
+  ) {}
 
   private async checkpoints(): Promise<string[]> {
     return Promise.all(
@@ -61,8 +56,8 @@ export class CheckpointWatcher {
     for await (const e of this.eventStore.readAll({
       ...(lowest === '' ? {} : { after: decodePosition(lowest) }),
       maxCount: SCAN_LIMIT,
-      // Only the types matter here: what the projections take sealed need not be opened.
-      keepSealed: this.keepSealed,
+      // Only the types matter here: nothing need be opened.
+      openOnly: new Set(),
     })) {
       const at = encodePosition(e.position);
       if (at > target) break;

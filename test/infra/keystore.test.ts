@@ -12,7 +12,7 @@ import type { EventStore } from '../../src/infra/eventstore/types.js';
 import { DataKeys, keyEncryptionKey } from '../../src/infra/keystore/data-keys.js';
 import { openEsdbKeyBackend } from '../../src/infra/keystore/esdb.js';
 import { ERASED, openSealedPart, sealEventStore, sealedPartOf, type PersonalFields } from '../../src/infra/keystore/sealed-store.js';
-import { keptSealed } from '../../projections/apply.js';
+import { typesToOpen } from '../../projections/apply.js';
 import { allProjections } from '../../projections/index.js';
 import { openSqliteKeyBackend } from '../../src/infra/keystore/sqlite.js';
 import { KeyDestroyedError, type KeyBackend } from '../../src/infra/keystore/types.js';
@@ -112,7 +112,7 @@ t.test('data keys: wrapped under the key-encryption key, cached, and never serve
 });
 
 const PERSONAL: PersonalFields = {
-  sealed: { Said: { owner: 'userId', fields: ['name', 'words'] } },
+  sealed: { Said: { owner: 'userId', fields: ['name', 'words'] }, Heard: { owner: 'userId', fields: ['name', 'words'] } },
   erasures: { Gone: 'userId' },
 };
 
@@ -169,23 +169,25 @@ t.test('sealed store: personal fields encrypted, the rest readable, opened on re
   t.match((await log.readStream('talk-3'))[0]!.data, { name: 'Old', words: 'plain' }, 'old events stay readable');
 });
 
-t.test('sealed store: a reader that keeps a type sealed gets the part as stored, and opens it later by its stream and type', async (t) => {
+t.test('sealed store: a reader that needs only some types opened gets the others as stored, and opens one later by its stream and type', async (t) => {
   const { log, keys } = await sealedLog(t);
-  await log.append('talk-1', [said(1, 'Ada', 'kept words'), { id: randomUUID(), type: 'Other', data: { userId: 1, name: 'Ada', at: 'now' } }], 'no_stream');
-  const keepSealed = new Set(['Said']);
+  await log.append('talk-1', [said(1, 'Ada', 'kept words'), said(1, 'Ada', 'open words'), { id: randomUUID(), type: 'Other', data: { userId: 1, name: 'Ada', at: 'now' } }], 'no_stream');
+  // Written as another type that is sealed too: a reader that needs it opened gets it opened.
+  const openOnly = new Set(['Heard', 'Other']);
+  await log.append('talk-1', [{ id: randomUUID(), type: 'Heard', data: { userId: 1, name: 'Bea', words: 'opened words', at: 'now' } }], 2n);
   const read = [];
-  for await (const e of log.readAll({ keepSealed })) read.push(e);
-  const subscribed = log.subscribe({ keepSealed });
+  for await (const e of log.readAll({ openOnly })) read.push(e);
+  const subscribed = log.subscribe({ openOnly });
   const [batch] = await (async () => {
     for await (const b of subscribed) return [b];
     return [[]];
   })();
   await subscribed.close();
   for (const [how, events] of [['readAll', read], ['subscribe', batch!]] as const) {
-    const part = sealedPartOf(events[0]!.data);
-    t.ok(part, `${how}: the kept type arrives sealed`);
-    t.notMatch(JSON.stringify(events[0]!.data), /Ada|kept words/, `${how}: nothing personal in the clear`);
-    t.same(events[1]!.data, { userId: 1, name: 'Ada', at: 'now' }, `${how}: other types as ever (Other has no personal fields here)`);
+    t.ok(sealedPartOf(events[0]!.data), `${how}: a type not asked for arrives sealed`);
+    t.notMatch(JSON.stringify(events.slice(0, 2).map((e) => e.data)), /Ada|kept words|open words/, `${how}: nothing personal of it in the clear`);
+    t.same(events[2]!.data, { userId: 1, name: 'Ada', at: 'now' }, `${how}: a type with no personal fields as ever`);
+    t.match(events[3]!.data, { name: 'Bea', words: 'opened words' }, `${how}: a type asked for arrives opened`);
   }
   const part = sealedPartOf(read[0]!.data)!;
   t.same(await openSealedPart(keys, '1', { stream: 'talk-1', type: 'Said' }, part), { name: 'Ada', words: 'kept words' }, 'opened later with its owner\'s key');
@@ -196,11 +198,15 @@ t.test('sealed store: a reader that keeps a type sealed gets the part as stored,
   t.equal(await openSealedPart(keys, '1', { stream: 'talk-1', type: 'Said' }, part), null, 'erased: null once the key is destroyed');
 });
 
-t.test('projections: a type kept sealed for one projection may not be needed open by another', async (t) => {
+t.test('projections: the types they need opened, and none that one keeps sealed and another needs open', async (t) => {
   const p = (name: string, handles: string[], keepsSealed?: string[]) => ({ name, handles: new Set(handles), ...(keepsSealed ? { keepsSealed: new Set(keepsSealed) } : {}), apply: () => [] });
-  t.same([...keptSealed([p('a', ['X', 'Y'], ['X']), p('b', ['Y'])])], ['X']);
-  t.throws(() => keptSealed([p('a', ['X'], ['X']), p('b', ['X'])]), /X is kept sealed for another projection, but b needs it open/);
-  t.same([...keptSealed(allProjections)].sort(), ['DataDeleted', 'DataStored', 'DataUpdated', 'UserRegistered'], "the service's own: D's values stay sealed in its read model, and nothing of a registration is kept");
+  t.same([...typesToOpen([p('a', ['X', 'Y'], ['X']), p('b', ['Y', 'Z'])])].sort(), ['Y', 'Z']);
+  t.throws(() => typesToOpen([p('a', ['X'], ['X']), p('b', ['X'])]), /X is kept sealed by a, but another projection needs it open/);
+  const open = typesToOpen(allProjections);
+  for (const type of ['UserRegistered', 'DataStored', 'DataUpdated', 'DataDeleted', 'PasswordReset', 'UsernameClaimed', 'EmailClaimed']) {
+    t.notOk(open.has(type), `the service's projections need no ${type} opened`);
+  }
+  t.ok(open.has('AccountDeleted'), 'AccountDeleted is opened (sealed only in logs moved by seal-log)');
 });
 
 t.test('sealed store: after erasure the fields read as erased, on every instance', async (t) => {

@@ -50,11 +50,12 @@ export interface Subscription extends AsyncIterable<RecordedEvent[]> {
 /** How a reader of the whole log wants it. */
 export interface LogReadOptions {
   /**
-   * Event types whose sealed personal part (see keystore/sealed-store.ts) the
-   * reader takes still sealed, to keep it so and open it when asked (the D
-   * read model). Stores that seal nothing ignore it.
+   * The event types whose sealed personal part (see keystore/sealed-store.ts)
+   * the reader needs opened; every other event comes as stored, its part still
+   * sealed (a projection that keeps or ignores it, a reader of types only).
+   * Everything is opened when omitted. Stores that seal nothing ignore it.
    */
-  keepSealed?: ReadonlySet<string>;
+  openOnly?: ReadonlySet<string>;
 }
 
 export interface EventStore {

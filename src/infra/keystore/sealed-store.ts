@@ -32,7 +32,7 @@ const SEALED = 'sealed';
 export const isSealed = (data: Record<string, unknown>): boolean =>
   typeof data[SEALED] === 'object' && data[SEALED] !== null;
 
-/** An event's sealed part as a reader that kept it sealed (LogReadOptions.keepSealed) received it; null when it has none. */
+/** An event's sealed part as a reader that left it sealed (LogReadOptions.openOnly) received it; null when it has none. */
 export const sealedPartOf = (data: Record<string, unknown>): Sealed | null => (isSealed(data) ? (data[SEALED] as SealedPart) : null);
 
 function aad(stream: string, type: string): Buffer {
@@ -130,14 +130,14 @@ export function sealEventStore(inner: EventStore, keys: DataKeys, personal: Pers
 
   /**
    * A batch in order; erasures in it are noted first, so no earlier event of
-   * that owner opens with a cached key. Types in `keep` pass still sealed.
+   * that owner opens with a cached key. With `only`, other types pass still sealed.
    */
-  async function openBatch(events: RecordedEvent[], keep?: ReadonlySet<string>): Promise<RecordedEvent[]> {
+  async function openBatch(events: RecordedEvent[], only?: ReadonlySet<string>): Promise<RecordedEvent[]> {
     for (const e of events) noteErasure(e);
     const out = new Array<RecordedEvent>(events.length);
     for (let i = 0; i < events.length; i += 1) {
       const e = events[i]!;
-      out[i] = isSealed(e.data) && !keep?.has(e.type) ? (openCached(e) ?? (await openOne(e))) : e;
+      out[i] = isSealed(e.data) && (!only || only.has(e.type)) ? (openCached(e) ?? (await openOne(e))) : e;
     }
     return out;
   }
@@ -153,10 +153,10 @@ export function sealEventStore(inner: EventStore, keys: DataKeys, personal: Pers
       return openBatch(await inner.readStream(stream, options));
     },
     async *readAll(options) {
-      const keep = options?.keepSealed;
+      const only = options?.openOnly;
       for await (const e of inner.readAll(options)) {
         noteErasure(e);
-        yield isSealed(e.data) && !keep?.has(e.type) ? (openCached(e) ?? (await openOne(e))) : e;
+        yield isSealed(e.data) && (!only || only.has(e.type)) ? (openCached(e) ?? (await openOne(e))) : e;
       }
     },
     subscribe(options): Subscription {
@@ -164,7 +164,7 @@ export function sealEventStore(inner: EventStore, keys: DataKeys, personal: Pers
       return {
         close: () => sub.close(),
         async *[Symbol.asyncIterator]() {
-          for await (const batch of sub) yield await openBatch(batch, options?.keepSealed);
+          for await (const batch of sub) yield await openBatch(batch, options?.openOnly);
         },
       };
     },
