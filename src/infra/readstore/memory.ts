@@ -450,13 +450,19 @@ export function createMemoryReadStore(): MemoryReadStore {
       // Check every op's key type before the first write, so a failing batch changes nothing.
       const typeOf = new Map<string, 'string' | 'hash' | 'zset' | undefined>();
       for (const op of req.ops) {
-        const v = g.keys.get(op.key);
-        const known = typeOf.has(op.key)
-          ? typeOf.get(op.key)
-          : v === undefined ? undefined : typeof v === 'string' ? 'string' : v instanceof Map ? 'hash' : 'zset';
         const wants = op.op === 'hset' || op.op === 'hdel' || op.op === 'hincrby' ? 'hash' : op.op === 'zadd' || op.op === 'zrem' || op.op === 'delmembers' ? 'zset' : null;
-        if (wants && known !== undefined && known !== wants) throw wrongType(op.key);
-        typeOf.set(op.key, op.op === 'del' || op.op === 'delmembers' ? undefined : op.op === 'set' ? 'string' : (wants ?? known));
+        // set and del take a key of any type: only what they leave matters (most of a replay's ops; no lookup).
+        if (wants === null) {
+          typeOf.set(op.key, op.op === 'set' ? 'string' : undefined);
+          continue;
+        }
+        let known = typeOf.get(op.key);
+        if (known === undefined && !typeOf.has(op.key)) {
+          const v = g.keys.get(op.key);
+          known = v === undefined ? undefined : typeof v === 'string' ? 'string' : v instanceof Map ? 'hash' : 'zset';
+        }
+        if (known !== undefined && known !== wants) throw wrongType(op.key);
+        typeOf.set(op.key, op.op === 'delmembers' ? undefined : wants);
       }
       for (const op of req.ops) applyOp(g.keys, op);
       g.checkpoint = req.next;
