@@ -219,10 +219,12 @@ export const httpShell = fp(
 
     // Text that is not valid Unicode would be stored differently by each store (Redis turns a lone
     // surrogate into U+FFFD, the log keeps it): refused like malformed JSON, before validation.
-    app.addHook('preValidation', async (request) => {
+    // (Callback hooks, here and in the other hooks every request passes: no promise per request.)
+    app.addHook('preValidation', (request, _reply, done) => {
       if (request.body !== undefined && holdsInvalidText(request.body)) {
-        throw new Problem(400, 'Malformed JSON body: text must be valid Unicode');
+        return done(new Problem(400, 'Malformed JSON body: text must be valid Unicode'));
       }
+      done();
     });
 
     app.setErrorHandler((error: FastifyError, request, reply) => {
