@@ -166,7 +166,6 @@ function lazyPrototype(parent: Logger): object {
       return (Reflect.get(child, level) as (...a: unknown[]) => unknown).apply(child, args);
     };
   }
-  made.isLevelEnabled = (level: string) => parent.isLevelEnabled(level);
   lazyPrototypes.set(parent, made);
   return made;
 }
