@@ -120,25 +120,70 @@ export function loggerOptions(level: string, stream?: DestinationStream, pretty 
 
 type Logger = FastifyBaseLogger & { isLevelEnabled(level: string): boolean; levels: { values: Record<string, number> } };
 
+const PARENT = Symbol('parent logger');
+const BINDINGS = Symbol('bindings');
+const OPTIONS = Symbol('options');
+const CHILD = Symbol('child logger');
+
+interface LazyChild {
+  [PARENT]: Logger;
+  [BINDINGS]: Parameters<Logger['child']>[0];
+  [OPTIONS]: Parameters<Logger['child']>[1];
+  [CHILD]: Logger | undefined;
+}
+
+const real = (lazy: LazyChild): Logger => (lazy[CHILD] ??= lazy[PARENT].child(lazy[BINDINGS], lazy[OPTIONS]) as Logger);
+
+/** Per parent logger, the prototype of its lazy children: made once, so a request pays for one small object. */
+const lazyPrototypes = new WeakMap<Logger, object>();
+
+function lazyPrototype(parent: Logger): object {
+  let proto = lazyPrototypes.get(parent);
+  if (proto) return proto;
+  // Everything a child would answer for itself (level, levels...) is the parent's (children share its level).
+  const made: Record<string, unknown> = Object.create(parent);
+  const noop = () => {};
+  // Every method the logger has, called on the real child (made on the first call)...
+  const names = new Set<string>();
+  for (let o: object | null = parent; o !== null && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
+    for (const name of Object.getOwnPropertyNames(o)) {
+      if (name === 'constructor') continue;
+      const d = Object.getOwnPropertyDescriptor(o, name);
+      if (d && typeof d.value === 'function') names.add(name);
+    }
+  }
+  for (const name of names) {
+    made[name] = function (this: LazyChild, ...args: unknown[]) {
+      const child = real(this);
+      return (Reflect.get(child, name) as (...a: unknown[]) => unknown).apply(child, args);
+    };
+  }
+  // ...but a line at a disabled level is nothing at all, and needs no child.
+  for (const level of Object.keys(parent.levels.values)) {
+    made[level] = function (this: LazyChild, ...args: unknown[]) {
+      if (!parent.isLevelEnabled(level)) return noop();
+      const child = real(this);
+      return (Reflect.get(child, level) as (...a: unknown[]) => unknown).apply(child, args);
+    };
+  }
+  lazyPrototypes.set(parent, made);
+  return made;
+}
+
 /**
  * Fastify makes a child logger for every request (to bind its id), and pino
  * runs the redaction over the bindings when it does: a measurable share of a
  * cheap request's time. The child is made only when a line is written at an
- * enabled level; writes at disabled levels are no-ops without it.
+ * enabled level; writes at disabled levels are no-ops without it. A request's
+ * logger is one small object over a prototype shared by all of them, not a
+ * Proxy (whose traps ran, and made closures, on every property Fastify read).
  */
 export const lazyChildLogger: NonNullable<FastifyServerOptions['childLoggerFactory']> = function (logger, bindings, options) {
   const parent = logger as Logger;
-  let child: Logger | undefined;
-  const real = () => (child ??= parent.child(bindings, options) as Logger);
-  const noop = () => {};
-  return new Proxy(parent, {
-    get(_target, property) {
-      if (typeof property === 'string' && property in parent.levels.values && !parent.isLevelEnabled(property)) return noop;
-      // Methods make the child when called (Fastify checks that they exist on every request).
-      if (typeof Reflect.get(parent, property) === 'function') {
-        return (...args: unknown[]) => (Reflect.get(real(), property) as (...a: unknown[]) => unknown).apply(real(), args);
-      }
-      return Reflect.get(real(), property);
-    },
-  });
+  const lazy = Object.create(lazyPrototype(parent)) as LazyChild;
+  lazy[PARENT] = parent;
+  lazy[BINDINGS] = bindings;
+  lazy[OPTIONS] = options;
+  lazy[CHILD] = undefined;
+  return lazy as unknown as FastifyBaseLogger;
 };

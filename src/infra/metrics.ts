@@ -140,11 +140,13 @@ export const metricsPlugin = fp(
       });
     }
 
-    app.addHook('onResponse', async (request, reply) => {
+    // A callback hook: every answer passes here, and it needs no promise.
+    app.addHook('onResponse', (request, reply, done) => {
       // Unmatched paths share one label, so random URLs cannot blow up the series count.
       const route = request.routeOptions.url ?? 'unmatched';
       requests.inc({ method: request.method, route, status: String(reply.statusCode) });
       duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+      done();
     });
 
     new Counter({

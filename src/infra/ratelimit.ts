@@ -6,7 +6,7 @@
 //   (AUTH_RATE_LIMIT=0 turns these two off), and the mails per recipient;
 // - sliding sums (`charge`): budgets shared by every client, such as the risk
 //   of guessing reset codes, which no setting turns off.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Redis } from 'ioredis';
 import type { TSchema } from '@sinclair/typebox';
@@ -285,9 +285,11 @@ export const authRateLimit = fp(
     const limit = svc.config.authRateLimit;
     const windowSeconds = WINDOW_MS / 1000;
     app.decorateRequest('rateLimitHeaders', null);
-    app.addHook('onSend', async (request, reply) => {
+    // On the limited routes only (added with their limit below): the other answers never carry these headers.
+    const showLimits = (request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (error: null, payload: unknown) => void) => {
       if (request.rateLimitHeaders) void reply.headers(request.rateLimitHeaders);
-    });
+      done(null, payload);
+    };
 
     const check: AuthRateLimit['check'] = async (request, kind, account, accountBudget = kind) => {
       if (limit === 0) return;
@@ -326,7 +328,8 @@ export const authRateLimit = fp(
     };
     app.decorate('authRateLimit', { check });
 
-    // Routes declare their limit; this adds the one hook that applies it, after their own pre-handlers.
+    // Routes declare their limit; this adds the one hook that applies it, after their own pre-handlers,
+    // and the one that shows it on their answers.
     app.addHook('onRoute', (route) => {
       const rule = route.config?.rateLimit;
       if (!rule) return;
@@ -342,6 +345,8 @@ export const authRateLimit = fp(
       };
       const own = route.preHandler === undefined ? [] : Array.isArray(route.preHandler) ? route.preHandler : [route.preHandler];
       route.preHandler = [...own, limitAttempts];
+      const sends = route.onSend === undefined ? [] : Array.isArray(route.onSend) ? route.onSend : [route.onSend];
+      route.onSend = [...sends, showLimits];
     });
   },
   { name: 'auth-rate-limit' },

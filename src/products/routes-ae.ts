@@ -7,6 +7,7 @@ import { Type } from '@sinclair/typebox';
 import { DomainError, Problem } from '../infra/errors.js';
 import { decimalOnly } from '../infra/http/params.js';
 import { ErrorBody, ref } from '../infra/http/schemas.js';
+import { jsonOncePerValue } from '../infra/http/cached-json.js';
 import { isMissing, fieldOf } from '../infra/http/shell.js';
 import { refuseAE, signedIn, signedInCaller } from '../infra/http/signed-in.js';
 import type { Services } from '../infra/services.js';
@@ -86,6 +87,9 @@ export const productRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
   const security: Record<string, string[]>[] = [{ bearerAuth: [] }];
   // {} in the list: the route also serves callers without credentials.
   const readSecurity: Record<string, string[]>[] = publicReads ? [...security, {}] : security;
+  // Cached reads answer the same product or page object until it changes: its JSON is written once.
+  const sendPage = jsonOncePerValue();
+  const sendProduct = jsonOncePerValue();
 
   app.get(
     '/products',
@@ -102,8 +106,8 @@ export const productRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
       onRequest: readGuard,
       preValidation: decimalOnly('query', ['page', 'limit'], badPage),
     },
-    async (request) =>
-      listProducts(services.readStore, request.query.page ?? 1, request.query.limit ?? DEFAULT_PAGE_SIZE),
+    async (request, reply) =>
+      sendPage(reply, await listProducts(services.readStore, request.query.page ?? 1, request.query.limit ?? DEFAULT_PAGE_SIZE)),
   );
 
   app.get(
@@ -124,7 +128,7 @@ export const productRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = 
     async (request, reply) => {
       const found = await findProduct(services.readStore, request.params.id);
       if (!found) throw new Problem(404, messages.notFound);
-      return reply.header('etag', etag(found.revision)).send(found.product);
+      return sendProduct(reply.header('etag', etag(found.revision)), found.product);
     },
   );
 

@@ -36,9 +36,17 @@ export const securityPlugin = fp(
     // helmet's headers for this configuration, worked out once. @fastify/helmet built helmet anew
     // from its options on every request (parsing the CSP directives each time): a third of a cached
     // read's work besides the socket write, in a profile of `GET /products?page=N`.
-    const headers: [string, string][] = [];
+    // They join the reply's own headers (names in lower case, as Fastify keeps them), rather than
+    // going to Node one setHeader at a time: each of those lowered and validated its name again and
+    // made Node merge two header sets when the answer was written.
+    // A header set later by a route or plugin (the /docs CSP) still replaces helmet's.
+    const names: string[] = [];
+    const values: string[] = [];
     const recorder = {
-      setHeader: (name: string, value: string) => void headers.push([name, value]),
+      setHeader: (name: string, value: string) => {
+        names.push(name.toLowerCase());
+        values.push(value);
+      },
       removeHeader: () => {},
     } as unknown as ServerResponse;
     helmet({ contentSecurityPolicy: { useDefaults: false, directives: API_CSP_DIRECTIVES } })(
@@ -49,9 +57,7 @@ export const securityPlugin = fp(
       },
     );
     app.addHook('onRequest', (_request, reply, done) => {
-      const res = reply.raw;
-      for (const [name, value] of headers) res.setHeader(name, value);
-      res.removeHeader('x-powered-by');
+      for (let i = 0; i < names.length; i++) void reply.header(names[i]!, values[i]!);
       done();
     });
     if (opts.corsOrigins.length === 0) return;

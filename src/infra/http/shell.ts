@@ -200,7 +200,8 @@ export const httpShell = fp(
 
     // Static files (the /docs page) set their own Cache-Control over this one.
     app.addHook('onRequest', (request, reply, done) => {
-      void reply.headers(commonHeaders(request));
+      // commonHeaders(request), set one by one: no object per request.
+      void reply.header('x-request-id', request.id).header('cache-control', 'no-store');
       // Everything this request appends to the log says which request, route and caller caused it.
       const userAgent = request.headers['user-agent'];
       const context = {
@@ -219,10 +220,12 @@ export const httpShell = fp(
 
     // Text that is not valid Unicode would be stored differently by each store (Redis turns a lone
     // surrogate into U+FFFD, the log keeps it): refused like malformed JSON, before validation.
-    app.addHook('preValidation', async (request) => {
+    // (Callback hooks, here and in the other hooks every request passes: no promise per request.)
+    app.addHook('preValidation', (request, _reply, done) => {
       if (request.body !== undefined && holdsInvalidText(request.body)) {
-        throw new Problem(400, 'Malformed JSON body: text must be valid Unicode');
+        return done(new Problem(400, 'Malformed JSON body: text must be valid Unicode'));
       }
+      done();
     });
 
     app.setErrorHandler((error: FastifyError, request, reply) => {

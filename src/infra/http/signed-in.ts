@@ -3,7 +3,7 @@
 // a body it should never have sent (and we never parse 96 KiB for it). The
 // hook keeps the caller for the handler; each family says how it refuses.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AuthFailure, Principal } from '../auth.js';
+import { CALLER, type AuthFailure, type Principal } from '../auth.js';
 import { Problem } from '../errors.js';
 import { setActor } from '../request-context.js';
 
@@ -24,7 +24,15 @@ export const refuseD: Refusal = (failure) =>
     ? new Problem(401, 'Access token missing. Send Authorization: Bearer <access_token>.', 'INVALID_TOKEN', challenge)
     : new Problem(401, 'Invalid access token provided.', 'INVALID_TOKEN', challenge);
 
-const callers = new WeakMap<FastifyRequest, Principal>();
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The caller the signedIn hook admitted (null before it, or when it admitted nobody). */
+    [CALLER]: Principal | null;
+  }
+}
+
+// A property every request has from the start (decorated by the auth plugin), not a WeakMap:
+// a WeakMap write per request cost the garbage collector its ephemeron bookkeeping.
 
 /**
  * An onRequest hook that admits signed-in callers only. With `anonymous`,
@@ -35,14 +43,14 @@ export function signedIn(app: FastifyInstance, refuse: Refusal, options: { anony
     const who = await app.auth.authenticate(request);
     if (who === 'missing' && options.anonymous) return;
     if (who === 'missing' || who === 'invalid') throw refuse(who);
-    callers.set(request, who);
+    request[CALLER] = who;
     setActor(who.userId);
   };
 }
 
 /** The caller of a route that admits signed-in callers only. */
 export function signedInCaller(request: FastifyRequest): Principal {
-  const who = callers.get(request);
+  const who = request[CALLER];
   // A route without the hook is a programming error, not a client's: 500, logged.
   if (!who) throw new Error(`route ${request.routeOptions.url} reads its caller without the signedIn hook`);
   return who;

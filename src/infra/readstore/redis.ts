@@ -292,6 +292,62 @@ export async function openRedisReadStore(options: RedisReadStoreOptions): Promis
     return { keys, args };
   }
 
+  /**
+   * A cached answer for the current generation's key, served without a promise chain: most
+   * requests read only such answers (their session, then their product), so the lookup is
+   * synchronous whenever the generation and the entry are both known. Anything else takes
+   * the reads below, which fill the cache.
+   */
+  function cachedNow(model: string, key: string): { value: unknown } | undefined {
+    const gen = cache ? generations.get(model) : undefined;
+    return gen === undefined ? undefined : cache!.peek(keyOf(model, gen, key));
+  }
+
+  async function readGet(model: string, key: string): Promise<string | null> {
+    const gen = await currentGeneration(model);
+    const full = keyOf(model, gen, key);
+    return cache ? cache.read(full, () => run(() => client.get(full))) : run(() => client.get(full));
+  }
+
+  async function readHash(model: string, key: string): Promise<Record<string, string> | null> {
+    const gen = await currentGeneration(model);
+    const full = keyOf(model, gen, key);
+    const read = async () => {
+      const h = await run(() => client.hgetall(full));
+      return Object.keys(h).length === 0 ? null : Object.freeze(h);
+    };
+    return cache ? cache.read(full, read) : read();
+  }
+
+  const pageId = (model: string, gen: number, key: string, start: number, stop: number, hashPrefix: string) =>
+    `${keyOf(model, gen, key)} ${start} ${stop} ${hashPrefix}`;
+
+  async function readPage(model: string, key: string, start: number, stop: number, hashPrefix: string): Promise<ZPage> {
+    const gen = await currentGeneration(model);
+    const zset = keyOf(model, gen, key);
+    const hashHead = keyOf(model, gen, hashPrefix);
+    const read = async (): Promise<ZPage> => {
+      let text = 'stale';
+      for (let attempt = 0; text === 'stale'; attempt++) {
+        if (attempt === ZPAGE_ATTEMPTS) throw new ReadStoreUnavailableError(`the page of ${model} kept changing while read`);
+        const members = await run(() => client.zrange(zset, String(start), String(stop)));
+        text = await run(() =>
+          client.rmZPage(1 + members.length, zset, ...members.map((m) => hashHead + m), String(start), String(stop), ...members),
+        );
+      }
+      // cjson writes an empty Lua table as {}: no items, or a hash that is gone.
+      const [total, items] = JSON.parse(text) as [number, [string, Record<string, string>][] | Record<string, never>];
+      const list = Array.isArray(items) ? items : [];
+      return Object.freeze({
+        total,
+        members: list.map(([member]) => member),
+        hashes: list.map(([, h]) => (Object.keys(h).length === 0 ? null : Object.freeze(h))),
+      });
+    };
+    // A page depends on the set and on every member's hash: any change to the model drops the model's pages.
+    return cache ? cache.readPage(tag(model), pageId(model, gen, key, start, stop, hashPrefix), read) : read();
+  }
+
   const store: ReadModelStore = {
     kind: 'redis',
     currentGeneration,
@@ -347,20 +403,14 @@ export async function openRedisReadStore(options: RedisReadStoreOptions): Promis
       }
     },
 
-    async get(model, key) {
-      const gen = await currentGeneration(model);
-      const full = keyOf(model, gen, key);
-      return cache ? cache.read(full, () => run(() => client.get(full))) : run(() => client.get(full));
+    get(model, key) {
+      const hit = cachedNow(model, key);
+      return hit ? Promise.resolve(hit.value as string | null) : readGet(model, key);
     },
 
-    async hgetall(model, key) {
-      const gen = await currentGeneration(model);
-      const full = keyOf(model, gen, key);
-      const read = async () => {
-        const h = await run(() => client.hgetall(full));
-        return Object.keys(h).length === 0 ? null : Object.freeze(h);
-      };
-      return cache ? cache.read(full, read) : read();
+    hgetall(model, key) {
+      const hit = cachedNow(model, key);
+      return hit ? Promise.resolve(hit.value as Record<string, string> | null) : readHash(model, key);
     },
 
     async hgetallMany(model, keys) {
@@ -387,30 +437,10 @@ export async function openRedisReadStore(options: RedisReadStoreOptions): Promis
       return run(() => client.zcard(keyOf(model, gen, key)));
     },
 
-    async zpage(model, key, start, stop, hashPrefix) {
-      const gen = await currentGeneration(model);
-      const zset = keyOf(model, gen, key);
-      const hashHead = keyOf(model, gen, hashPrefix);
-      const read = async (): Promise<ZPage> => {
-        let text = 'stale';
-        for (let attempt = 0; text === 'stale'; attempt++) {
-          if (attempt === ZPAGE_ATTEMPTS) throw new ReadStoreUnavailableError(`the page of ${model} kept changing while read`);
-          const members = await run(() => client.zrange(zset, String(start), String(stop)));
-          text = await run(() =>
-            client.rmZPage(1 + members.length, zset, ...members.map((m) => hashHead + m), String(start), String(stop), ...members),
-          );
-        }
-        // cjson writes an empty Lua table as {}: no items, or a hash that is gone.
-        const [total, items] = JSON.parse(text) as [number, [string, Record<string, string>][] | Record<string, never>];
-        const list = Array.isArray(items) ? items : [];
-        return Object.freeze({
-          total,
-          members: list.map(([member]) => member),
-          hashes: list.map(([, h]) => (Object.keys(h).length === 0 ? null : Object.freeze(h))),
-        });
-      };
-      // A page depends on the set and on every member's hash: any change to the model drops the model's pages.
-      return cache ? cache.readPage(tag(model), `${keyOf(model, gen, key)} ${start} ${stop} ${hashPrefix}`, read) : read();
+    zpage(model, key, start, stop, hashPrefix) {
+      const gen = cache ? generations.get(model) : undefined;
+      const hit = gen === undefined ? undefined : cache!.peekPage(tag(model), pageId(model, gen, key, start, stop, hashPrefix));
+      return hit ? Promise.resolve(hit.value) : readPage(model, key, start, stop, hashPrefix);
     },
 
     async dump(model) {
@@ -455,6 +485,10 @@ export async function openRedisReadStore(options: RedisReadStoreOptions): Promis
 
 interface ReadCache {
   read<T>(key: string, fetch: () => Promise<T>): Promise<T>;
+  /** The entry `read` would answer from now without fetching, if any. */
+  peek(key: string): { value: unknown } | undefined;
+  /** The page `readPage` would answer from now without fetching, if any. */
+  peekPage(model: string, id: string): { value: ZPage } | undefined;
   /** A page of `model` (its key tag), cached under `id`: dropped on any change to the model. */
   readPage(model: string, id: string, fetch: () => Promise<ZPage>): Promise<ZPage>;
   /** Keys this process just wrote (full names). */
@@ -537,6 +571,18 @@ async function openReadCache(main: Redis, prefix: string, ttlMs: number, maxEntr
   };
 
   return {
+    peek(key) {
+      if (!live) return undefined;
+      const hit = entries.get(key);
+      return hit && hit.until > Date.now() ? hit : undefined;
+    },
+
+    peekPage(model, id) {
+      if (!live) return undefined;
+      const hit = pages.get(model)?.get(id);
+      return hit && hit.until > Date.now() ? hit : undefined;
+    },
+
     async read<T>(key: string, fetch: () => Promise<T>): Promise<T> {
       if (!live) return fetch();
       const hit = entries.get(key);
