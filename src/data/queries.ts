@@ -6,14 +6,18 @@ import { openSealedPart } from '../infra/keystore/sealed-store.js';
 import { DATA, dataKeys, readSealed, sealedEntry } from './read-model.js';
 import { dataKeyHash, dataStreamOf } from './events.js';
 
-/** The caller's value under `key`, or undefined when the caller has no such key (or its account is erased). */
-export async function findValue(svc: Pick<Services, 'readStore' | 'names' | 'dataKeys'>, userId: number, key: string): Promise<{ value: unknown } | undefined> {
+/**
+ * The caller's value under `key`, or undefined when the caller has no such key
+ * (or its account is erased). A sealed value's answer is the same frozen
+ * object for as long as the value is unchanged (kept opened).
+ */
+export async function findValue(svc: Pick<Services, 'readStore' | 'names' | 'dataKeys'>, userId: number, key: string): Promise<Readonly<{ value: unknown }> | undefined> {
   const hash = dataKeyHash(svc.names, userId, key);
   const stored = await svc.readStore.get(DATA, dataKeys.value(userId, sealedEntry(hash)));
   if (stored !== null) {
     const { type, part } = readSealed(stored);
     const fields = await openSealedPart(svc.dataKeys, String(userId), { stream: dataStreamOf(userId, hash), type }, part);
-    return fields ? { value: fields.value } : undefined;
+    return (fields as Readonly<{ value: unknown }> | null) ?? undefined;
   }
   const plain = await svc.readStore.get(DATA, dataKeys.value(userId, key));
   return plain === null ? undefined : { value: JSON.parse(plain) as unknown };

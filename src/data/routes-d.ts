@@ -8,6 +8,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { DomainError, Problem } from '../infra/errors.js';
 import { RegistrationApiError, ref } from '../infra/http/schemas.js';
 import { fieldOf } from '../infra/http/shell.js';
+import { jsonOncePerValue } from '../infra/http/cached-json.js';
 import { refuseD, signedIn, signedInCaller } from '../infra/http/signed-in.js';
 import type { Services } from '../infra/services.js';
 import { findValue } from './queries.js';
@@ -56,6 +57,18 @@ const bodyErrors = { 413: ref(RegistrationApiError), 415: ref(RegistrationApiErr
 
 export const dataRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
   const guard = signedIn(app, refuseD);
+  // A value read again is the same frozen object (kept opened): its answer is made, and its JSON written, once.
+  const sendFound = jsonOncePerValue();
+  const answers = new WeakMap<object, object>();
+  const answerFor = (found: Readonly<{ value: unknown }>, key: string): object => {
+    const known = answers.get(found);
+    if (known) return known;
+    const answer = { status: 'success' as const, data: { key, value: found.value } };
+    if (!Object.isFrozen(found)) return answer;
+    Object.freeze(answer.data);
+    answers.set(found, Object.freeze(answer));
+    return answer;
+  };
 
   app.post(
     '/api/data',
@@ -93,12 +106,12 @@ export const dataRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
       config: { family: 'D', invalid },
       onRequest: guard,
     },
-    async (request) => {
+    async (request, reply) => {
       const { userId } = signedInCaller(request);
       const { key } = request.params;
       const found = await findValue(services, userId, key);
       if (!found) throw problem('KEY_NOT_FOUND');
-      return { status: 'success' as const, data: { key, value: found.value } };
+      return sendFound(reply, answerFor(found, key));
     },
   );
 

@@ -53,7 +53,7 @@ let openedBytes = 0;
 
 /**
  * Opens a sealed part that a reader kept (a read model stores it and a query
- * opens it): its personal fields (shared: not to be changed), or null once the
+ * opens it): its personal fields (frozen and shared), or null once the
  * owner's key is destroyed. `stream` and `type` are the event's own; nothing
  * else opens it.
  */
@@ -62,7 +62,7 @@ export async function openSealedPart(keys: DataKeys, owner: string, where: { str
   if (!key) return null;
   const hit = opened.get(part.c);
   if (hit && hit.stream === where.stream && hit.type === where.type) return hit.fields;
-  const fields = JSON.parse(openText(key, part, aad(where.stream, where.type))) as Record<string, unknown>;
+  const fields = Object.freeze(JSON.parse(openText(key, part, aad(where.stream, where.type))) as Record<string, unknown>);
   if (part.c.length <= OPENED_BYTES / 16 && !hit) {
     opened.set(part.c, { stream: where.stream, type: where.type, fields });
     openedBytes += part.c.length;
