@@ -5,6 +5,7 @@ import t, { type Test } from 'tap';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { build, REDIS_URL, tempDir } from '../support/app.js';
+import { deletePrefix } from '../support/redis-cleanup.js';
 import { signedInUser } from '../support/signed-in-user.js';
 import { createMemoryReadStore } from '../../src/infra/readstore/memory.js';
 import { openRedisReadStore } from '../../src/infra/readstore/redis.js';
@@ -44,10 +45,12 @@ async function dumps(store: ReadModelStore): Promise<Record<string, Record<strin
 }
 
 async function redisStore(t: Test): Promise<ReadModelStore> {
-  const store = await openRedisReadStore({ url: REDIS_URL, prefix: `test:${randomUUID()}:` });
+  const prefix = `test:${randomUUID()}:`;
+  const store = await openRedisReadStore({ url: REDIS_URL, prefix });
   t.teardown(async () => {
-    for (const model of MODELS) await store.dropGeneration(model, await store.currentGeneration(model));
     await store.close();
+    // Every model under the prefix (the users model too, which this test does not compare).
+    await deletePrefix(REDIS_URL, prefix);
   });
   return store;
 }
