@@ -39,6 +39,7 @@ import { dataRoutes } from './data/routes-d.js';
 import { openPersonalData } from './personal.js';
 import { SESSION_SECONDS } from './users/events.js';
 import { sessionLiveness } from './users/sign-in.js';
+import { SESSION_PURPOSE } from './users/tokens.js';
 import { withRequestMetadata } from './infra/request-context.js';
 import { adminAuditRoutes } from './audit/routes.js';
 import type { KeyBackend } from './infra/keystore/types.js';
@@ -155,7 +156,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     eventStore,
     readStore,
     passwords: createPasswords(config.argon2),
-    keyedHash: createKeyedHash(config.otpSecret),
+    keyedHash: createKeyedHash(config.otpSecret, [SESSION_PURPOSE]),
     names: personal.names,
     dataKeys,
     mailer: createMailer(config, app.log),

@@ -11,7 +11,7 @@ import { sealEventStore, type PersonalFields } from './infra/keystore/sealed-sto
 import { openSqliteKeyBackend } from './infra/keystore/sqlite.js';
 import type { KeyBackend } from './infra/keystore/types.js';
 import { createKeyedHash, type KeyedHash } from './infra/secrets.js';
-import { DATA_PERSONAL_FIELDS } from './data/events.js';
+import { DATA_KEY_PURPOSE, DATA_PERSONAL_FIELDS } from './data/events.js';
 import { USER_PERSONAL_FIELDS } from './users/events.js';
 
 export const PERSONAL_FIELDS: PersonalFields = {
@@ -25,7 +25,7 @@ export const PERSONAL_FIELDS: PersonalFields = {
  * DATA_KEY_SECRET is).
  */
 export function namesFor(config: Pick<Config, 'dataKeySecret'>): KeyedHash {
-  return createKeyedHash(Buffer.from(hkdfSync('sha256', config.dataKeySecret, 'chronicle', 'stream-names/v1', 32)).toString('hex'));
+  return createKeyedHash(Buffer.from(hkdfSync('sha256', config.dataKeySecret, 'chronicle', 'stream-names/v1', 32)).toString('hex'), [DATA_KEY_PURPOSE]);
 }
 
 /** The key backend the configuration selects: EventStoreDB's when the log is there, else SQLite under DATA_DIR. */

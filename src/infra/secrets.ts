@@ -8,8 +8,27 @@ export interface KeyedHash {
   (purpose: string, value: string): string;
 }
 
-export function createKeyedHash(secret: string): KeyedHash {
-  return (purpose, value) => createHmac('sha256', secret).update(`${purpose}\0${value}`).digest('base64url');
+/**
+ * `remember`: purposes asked for again and again on a hot read path (the
+ * session behind every token, a D key on every read). Their HMACs are kept
+ * (an HMAC is a few µs; a cached read about 40): at most 10,000, all dropped
+ * and computed again when full.
+ */
+export function createKeyedHash(secret: string, remember: readonly string[] = []): KeyedHash {
+  const hash: KeyedHash = (purpose, value) => createHmac('sha256', secret).update(`${purpose}\0${value}`).digest('base64url');
+  if (remember.length === 0) return hash;
+  const kept = new Map<string, string>();
+  return (purpose, value) => {
+    if (!remember.includes(purpose)) return hash(purpose, value);
+    const key = `${purpose}\0${value}`;
+    let h = kept.get(key);
+    if (h === undefined) {
+      if (kept.size >= 10_000) kept.clear();
+      h = hash(purpose, value);
+      kept.set(key, h);
+    }
+    return h;
+  };
 }
 
 /** Constant-time comparison of two HMACs in their text form. */

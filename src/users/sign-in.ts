@@ -92,21 +92,12 @@ export async function endSession(svc: Services, sessionId: string, via: Family, 
 /**
  * The check behind every access token: its session is in the users read model,
  * belongs to the token's account, and has not expired. The session's read-model
- * key is an HMAC of its id: computed once per session, not per request.
+ * key is an HMAC of its id, which svc.keyedHash remembers (computed once per
+ * session, not per request).
  */
 export function sessionLiveness(svc: Services): (principal: { userId: number; sessionId: string }) => Promise<boolean> {
-  const sessionKeys = new Map<string, string>();
-  const sessionKeyOf = (sessionId: string) => {
-    let key = sessionKeys.get(sessionId);
-    if (key === undefined) {
-      if (sessionKeys.size >= 10_000) sessionKeys.clear();
-      key = sessionKey(svc, sessionId);
-      sessionKeys.set(sessionId, key);
-    }
-    return key;
-  };
   return async ({ userId, sessionId }) => {
-    const session = await sessionEntry(svc.readStore, sessionKeyOf(sessionId));
+    const session = await sessionEntry(svc.readStore, sessionKey(svc, sessionId));
     if (!session || session.userId !== String(userId)) return false;
     return Date.parse(session.expiresAt) > svc.now().getTime();
   };

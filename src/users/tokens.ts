@@ -9,7 +9,9 @@ import type { CodePurpose } from './events.js';
 export const codeKey = (svc: Services, purpose: CodePurpose, secret: string) => svc.keyedHash(`code:${purpose}`, secret);
 
 /** The HMAC a session id is stored as (the read model's `session:<key>`). */
-export const sessionKey = (svc: Services, sessionId: string) => svc.keyedHash('session', sessionId);
+/** The HMAC purpose of session ids (checked on every signed-in request: svc.keyedHash remembers these). */
+export const SESSION_PURPOSE = 'session';
+export const sessionKey = (svc: Services, sessionId: string) => svc.keyedHash(SESSION_PURPOSE, sessionId);
 
 /** Reset links (B) and reset tokens (C) name their account: `<userId>.<32 random characters>`. */
 const TOKEN = /^([1-9][0-9]{0,14})\.([A-Za-z0-9_-]{32})$/;
