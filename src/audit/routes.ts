@@ -3,7 +3,6 @@
 // Registered only when ADMIN_TOKEN is set (absent, 404, otherwise); every
 // request presents it as a bearer token, compared in constant time, and
 // counts against a rate limit of its own per client address.
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from '@sinclair/typebox';
@@ -11,6 +10,7 @@ import { Problem } from '../infra/errors.js';
 import { comparePositions, decodePosition, type Position } from '../infra/eventstore/types.js';
 import { ErrorBody, ref } from '../infra/http/schemas.js';
 import { LimitsUnavailableError } from '../infra/ratelimit.js';
+import { tokenCheck } from '../infra/secrets.js';
 import type { Services } from '../infra/services.js';
 import { openedRecord, history, matches, parseFilter, parseMoment, statesAt, type Filter, type Subject } from './history.js';
 
@@ -74,8 +74,6 @@ const AuditAnswer = Type.Object(
 
 export const adminSchemas = [AuditEvent, EntityState, AuditAnswer];
 
-const digest = (text: string) => createHash('sha256').update(text).digest();
-
 function presented(request: FastifyRequest): string {
   const header = request.headers.authorization;
   return typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7) : '';
@@ -94,7 +92,7 @@ function cursorOf(text: string | undefined): Position | null {
 }
 
 export const adminAuditRoutes: FastifyPluginAsyncTypebox<{ services: Services; token: string }> = async (app, { services, token }) => {
-  const expected = digest(token);
+  const presentsToken = tokenCheck(token);
   for (const schema of adminSchemas) app.addSchema(schema);
 
   app.addHook('onRequest', async (request) => {
@@ -107,8 +105,7 @@ export const adminAuditRoutes: FastifyPluginAsyncTypebox<{ services: Services; t
     if (hit.count > ADMIN_RATE_LIMIT) {
       throw new Problem(429, 'Too many requests, please try again later', 'TOO_MANY_REQUESTS', { 'retry-after': String(Math.max(1, Math.ceil(hit.resetInMs / 1000))) });
     }
-    // Digests of equal length compared in constant time: neither the token's length nor its content shows in timing.
-    if (!timingSafeEqual(expected, digest(presented(request)))) {
+    if (!presentsToken(presented(request))) {
       throw new Problem(401, 'A valid admin token is required (Authorization: Bearer <ADMIN_TOKEN>)', 'INVALID_TOKEN', { 'www-authenticate': 'Bearer realm="admin"' });
     }
   });

@@ -1,12 +1,13 @@
 // Prometheus metrics at GET /metrics: request rate and latency per route,
 // projection lag (events and seconds), event store append latency, and the
 // process defaults. One registry per app, so test apps never share counters.
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { comparePositions, type EventStore, type Position } from './eventstore/types.js';
 import type { ProjectionProgress } from './projection-status.js';
+import { bearer } from './auth.js';
+import { tokenCheck } from './secrets.js';
 
 export interface Metrics {
   registry: Registry;
@@ -33,16 +34,6 @@ export function createMetrics(): Metrics {
   });
   return { registry, appendSeconds, projectionDelaySeconds };
 }
-
-const digest = (text: string) => createHash('sha256').update(text).digest();
-
-function presentedBearer(header: string | undefined): string {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
-  return match?.[1] ?? '';
-}
-
-/** Compares digests of equal length in constant time: the token's length and content do not show in timing. */
-const sameDigest = (expected: Buffer, presented: string) => timingSafeEqual(expected, digest(presented));
 
 /** The same store, timing every append. */
 export function instrumentEventStore(store: EventStore, metrics: Metrics): EventStore {
@@ -162,9 +153,9 @@ export const metricsPlugin = fp(
       app.log.warn('METRICS_TOKEN is not set: GET /metrics is not served in production');
       return;
     }
-    const token = opts.token === undefined ? null : digest(opts.token);
+    const presentsToken = opts.token === undefined ? null : tokenCheck(opts.token);
     app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
-      if (token && !sameDigest(token, presentedBearer(request.headers.authorization))) {
+      if (presentsToken && !presentsToken(bearer(request) ?? '')) {
         return reply
           .code(401)
           .header('www-authenticate', 'Bearer realm="metrics"')

@@ -1,7 +1,7 @@
 // Codes, reset tokens and session ids are secrets: the event log and the read
 // models keep only a keyed HMAC of them (a plain hash of six digits could be
 // reversed offline by trying all million of them).
-import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 
 export interface KeyedHash {
   /** HMAC-SHA256 of value under the server secret, bound to a purpose ("session", "otp", ...). */
@@ -29,6 +29,17 @@ export function createKeyedHash(secret: string, remember: readonly string[] = []
     }
     return h;
   };
+}
+
+/**
+ * A configured token (METRICS_TOKEN, ADMIN_TOKEN) checked against the one a
+ * request presents: both hashed to digests of equal length and compared in
+ * constant time, so neither the token's length nor its content shows in timing.
+ */
+export function tokenCheck(token: string): (presented: string) => boolean {
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  const expected = digest(token);
+  return (presented) => timingSafeEqual(expected, digest(presented));
 }
 
 /** Constant-time comparison of two HMACs in their text form. */
