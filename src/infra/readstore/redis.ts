@@ -570,23 +570,26 @@ async function openReadCache(main: Redis, prefix: string, ttlMs: number, maxEntr
     map.set(key, { value, until: Date.now() + ttlMs });
   };
 
-  return {
-    peek(key) {
-      if (!live) return undefined;
-      const hit = entries.get(key);
-      return hit && hit.until > Date.now() ? hit : undefined;
-    },
+  const peek = (key: string) => {
+    if (!live) return undefined;
+    const hit = entries.get(key);
+    return hit && hit.until > Date.now() ? hit : undefined;
+  };
 
-    peekPage(model, id) {
-      if (!live) return undefined;
-      const hit = pages.get(model)?.get(id);
-      return hit && hit.until > Date.now() ? hit : undefined;
-    },
+  const peekPage = (model: string, id: string) => {
+    if (!live) return undefined;
+    const hit = pages.get(model)?.get(id);
+    return hit && hit.until > Date.now() ? hit : undefined;
+  };
+
+  return {
+    peek,
+    peekPage,
 
     async read<T>(key: string, fetch: () => Promise<T>): Promise<T> {
       if (!live) return fetch();
-      const hit = entries.get(key);
-      if (hit && hit.until > Date.now()) return hit.value as T;
+      const hit = peek(key);
+      if (hit) return hit.value as T;
       const token = ++tokens;
       pending.set(key, token);
       try {
@@ -600,8 +603,8 @@ async function openReadCache(main: Redis, prefix: string, ttlMs: number, maxEntr
 
     async readPage(model, id, fetch) {
       if (!live) return fetch();
-      const hit = pages.get(model)?.get(id);
-      if (hit && hit.until > Date.now()) return hit.value;
+      const hit = peekPage(model, id);
+      if (hit) return hit.value;
       const epoch = pageEpochs.get(model) ?? 0;
       const value = await fetch();
       if (live && (pageEpochs.get(model) ?? 0) === epoch) {
