@@ -328,6 +328,9 @@ export const authRateLimit = fp(
     };
     app.decorate('authRateLimit', { check });
 
+    // A route's own hooks of one kind, as a list (Fastify takes none, one, or a list).
+    const hooks = <H>(own: H | H[] | undefined): H[] => (own === undefined ? [] : Array.isArray(own) ? own : [own]);
+
     // Routes declare their limit; this adds the one hook that applies it, after their own pre-handlers,
     // and the one that shows it on their answers.
     app.addHook('onRoute', (route) => {
@@ -343,10 +346,8 @@ export const authRateLimit = fp(
           throw error;
         }
       };
-      const own = route.preHandler === undefined ? [] : Array.isArray(route.preHandler) ? route.preHandler : [route.preHandler];
-      route.preHandler = [...own, limitAttempts];
-      const sends = route.onSend === undefined ? [] : Array.isArray(route.onSend) ? route.onSend : [route.onSend];
-      route.onSend = [...sends, showLimits];
+      route.preHandler = [...hooks(route.preHandler), limitAttempts];
+      route.onSend = [...hooks(route.onSend), showLimits];
     });
   },
   { name: 'auth-rate-limit' },
