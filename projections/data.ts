@@ -8,12 +8,13 @@ import type { WriteOp } from '../src/infra/readstore/types.js';
 import { keyHashOf, type DataEvent } from '../src/data/events.js';
 import type { UserEvent } from '../src/users/events.js';
 import { ERASED, sealedPartOf } from '../src/infra/keystore/sealed-store.js';
+import type { Sealed } from '../src/infra/keystore/aead.js';
 import type { Projection } from './types.js';
 import { DATA, dataKeys, sealedEntry, storedSealed } from '../src/data/read-model.js';
 
-/** The entry an event of a key's stream names: its HMAC when sealed, else its key (or null: erased). */
-function entryOf(recorded: RecordedEvent, userId: number): string | null {
-  if (sealedPartOf(recorded.data)) return sealedEntry(keyHashOf(recorded.stream, userId));
+/** The entry an event of a key's stream names: its HMAC when sealed (`part`), else its key (or null: erased). */
+function entryOf(recorded: RecordedEvent, userId: number, part: Sealed | null): string | null {
+  if (part) return sealedEntry(keyHashOf(recorded.stream, userId));
   const key = recorded.data.key as string;
   return key === ERASED ? null : key;
 }
@@ -28,10 +29,10 @@ export const dataProjection: Projection = {
       case 'DataStored':
       case 'DataUpdated': {
         const { userId } = event.data;
-        // Erased (an unsealed event its account's deletion blanked): the deletion comes later in the log and drops the rest.
-        const entry = entryOf(recorded, userId);
-        if (entry === null) return [];
         const part = sealedPartOf(recorded.data);
+        // Erased (an unsealed event its account's deletion blanked): the deletion comes later in the log and drops the rest.
+        const entry = entryOf(recorded, userId, part);
+        if (entry === null) return [];
         const stored = part ? storedSealed(recorded.type, part) : JSON.stringify(event.data.value);
         const value: WriteOp = { op: 'set', key: dataKeys.value(userId, entry), value: stored };
         // An update is decided only for a stored key, which its DataStored indexed already: one write, not two
@@ -40,7 +41,7 @@ export const dataProjection: Projection = {
       }
       case 'DataDeleted': {
         const { userId } = event.data;
-        const entry = entryOf(recorded, userId);
+        const entry = entryOf(recorded, userId, sealedPartOf(recorded.data));
         if (entry === null) return [];
         return [
           { op: 'del', key: dataKeys.value(userId, entry) },

@@ -8,6 +8,9 @@ import type { Projection } from './types.js';
 /** Beyond this many unapplied events, every model counts as concerned (no need to look closer). */
 const SCAN_LIMIT = 1000;
 
+/** Only the types matter here: no event need be opened. */
+const NOTHING_OPENED: ReadonlySet<string> = new Set();
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class CheckpointWatcher {
@@ -56,8 +59,7 @@ export class CheckpointWatcher {
     for await (const e of this.eventStore.readAll({
       ...(lowest === '' ? {} : { after: decodePosition(lowest) }),
       maxCount: SCAN_LIMIT,
-      // Only the types matter here: nothing need be opened.
-      openOnly: new Set(),
+      openOnly: NOTHING_OPENED,
     })) {
       const at = encodePosition(e.position);
       if (at > target) break;

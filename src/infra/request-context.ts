@@ -59,7 +59,6 @@ export const CLIENT_FIELD = 'client';
  */
 export function withRequestMetadata(inner: EventStore, keys?: DataKeys): EventStore {
   return {
-    ...inner,
     kind: inner.kind,
     async append(stream, events, expected) {
       const metadata = requestMetadata();
