@@ -92,3 +92,38 @@ export async function applyToModel(
   // Nothing of this model's was left to write: its checkpoint did not reach the batch's end.
   return cursor.checkpoint >= batchEnd ? 'applied' : 'idle';
 }
+
+/**
+ * A replay's writes into its own new generation, sent without waiting for the
+ * answers to the ones before: nobody else writes a generation before it is
+ * switched to, so each chunk's expected checkpoint is the one the chunk before
+ * it sets, and the read store works through one batch while the next is read
+ * and encoded (Redis runs a connection's scripts in the order sent). The
+ * cursor's checkpoint moves when a chunk is sent; any answer but 'applied'
+ * means someone else wrote the generation, and the replay stops.
+ */
+export function sendAhead(store: ReadModelStore, cursor: ModelCursor, batch: Positioned[], chunkSize: number): Promise<void> {
+  if (batch.length === 0) return Promise.resolve();
+  const batchEnd = batch[batch.length - 1]!.at;
+  const handled: Positioned[] = [];
+  for (const p of batch) if (p.at > cursor.checkpoint && cursor.projection.handles.has(p.event.type)) handled.push(p);
+  const sent: Promise<void>[] = [];
+  for (let i = 0; i < handled.length; i += chunkSize) {
+    const chunk = handled.slice(i, i + chunkSize);
+    const ops: WriteOp[] = [];
+    for (const p of chunk) for (const op of cursor.projection.apply(p.event)) ops.push(op);
+    // The last chunk also covers the foreign events after it in this batch.
+    const next = i + chunk.length === handled.length ? batchEnd : chunk[chunk.length - 1]!.at;
+    const request = { model: cursor.projection.name, generation: cursor.generation, expected: cursor.checkpoint, next, ops, requireCurrent: false };
+    cursor.checkpoint = next;
+    sent.push(
+      store.apply(request).then((outcome) => {
+        if (outcome.status !== 'applied') {
+          const at = outcome.status === 'moved' ? `generation ${outcome.generation}` : `checkpoint ${outcome.checkpoint}`;
+          throw new Error(`replay of ${request.model}: its generation ${request.generation} was written by someone else (${outcome.status}, ${at}; expected ${request.expected})`);
+        }
+      }),
+    );
+  }
+  return Promise.all(sent).then(() => undefined);
+}

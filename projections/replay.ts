@@ -4,7 +4,7 @@
 // continue on the new generation from its checkpoint.
 import { encodePosition, type EventStore, type Position, type RecordedEvent } from '../src/infra/eventstore/types.js';
 import type { ReadModelStore } from '../src/infra/readstore/types.js';
-import { applyToModel, positioned, typesToOpen, type ModelCursor } from './apply.js';
+import { positioned, sendAhead, typesToOpen, type ModelCursor } from './apply.js';
 import type { Projection } from './types.js';
 
 export interface ReplayProgress {
@@ -48,30 +48,31 @@ async function rebuild(
   for (;;) {
     let batch: RecordedEvent[] = [];
     let readThisRound = 0;
-    // One batch is written while the next is read: the log and the read store work at once.
-    // Batches still reach each model in log order (each waits for the one before it).
+    // Each batch is sent while the one before it may still be in the read store (sendAhead), and
+    // the next is read meanwhile: the log, this process and the read store all work at once.
+    // At most two batches are in flight; they reach each model in log order.
     let writing: Promise<void> = Promise.resolve();
     const flush = async () => {
       const items = positioned(batch);
       const last = batch[batch.length - 1]!.position;
       batch = [];
-      await writing;
-      writing = Promise.all(
-        cursors.map((c) =>
-          applyToModel(options.readStore, c, items, { requireCurrent: false, chunkSize: batchSize }),
-        ),
-      ).then(() => {
+      const sending = Promise.all(cursors.map((c) => sendAhead(options.readStore, c, items, batchSize)));
+      const previous = writing;
+      writing = Promise.all([previous, sending]).then(() => {
         after = last;
         events += items.length;
         report(events, last);
       });
-      readThisRound += items.length;
       // Nobody waits for a failed write until the next flush: keep its rejection from going unhandled.
       writing.catch(() => {});
+      readThisRound += items.length;
+      await previous;
     };
-    for await (const event of options.eventStore.readAll({ ...(after ? { after } : {}), openOnly })) {
-      batch.push(event);
-      if (batch.length >= batchSize) await flush();
+    for await (const page of options.eventStore.readAllPages({ ...(after ? { after } : {}), openOnly })) {
+      for (const event of page) {
+        batch.push(event);
+        if (batch.length >= batchSize) await flush();
+      }
     }
     if (batch.length > 0) await flush();
     await writing;

@@ -78,6 +78,7 @@ export function withRequestMetadata(inner: EventStore, keys?: DataKeys): EventSt
     },
     readStream: (stream, options) => inner.readStream(stream, options),
     readAll: (options) => inner.readAll(options),
+    readAllPages: (options) => inner.readAllPages(options),
     subscribe: (options) => inner.subscribe(options),
     headPosition: () => inner.headPosition(),
     ping: () => inner.ping(),

@@ -274,6 +274,22 @@ export function eventStoreContract(
     t.strictSame(some.map((e) => e.id), events.slice(11, 531).map((e) => e.id), 'maxCount across pages');
   });
 
+  t.test('readAllPages: the events of readAll, in order, in pages that are never empty', async (t) => {
+    const store = await setup(t);
+    const marker = await store.append(streamName('marker'), [newEvent()], 'no_stream');
+    const s = streamName('paged');
+    const events = Array.from({ length: 250 }, (_, i) => newEvent('ItemAdded', { i }));
+    for (let i = 0; i < events.length; i += 50) await store.append(s, events.slice(i, i + 50), i === 0 ? 'no_stream' : BigInt(i - 1));
+    const pages = await collect(store.readAllPages({ after: marker.position }));
+    t.ok(pages.length > 0 && pages.every((p) => p.length > 0), 'no empty page');
+    const flat = pages.flat();
+    t.strictSame(flat.map((e) => e.id), (await collect(store.readAll({ after: marker.position }))).map((e) => e.id), 'the same events as readAll');
+    t.strictSame(flat.filter((e) => e.stream === s).map((e) => e.data), events.map((e) => e.data), 'in order, data included');
+    const capped = (await collect(store.readAllPages({ after: marker.position, maxCount: 7 }))).flat();
+    t.strictSame(capped.map((e) => e.id), flat.slice(0, 7).map((e) => e.id), 'maxCount bounds the events over all pages');
+    t.strictSame(await collect(store.readAllPages({ after: flat[flat.length - 1]!.position })), [], 'nothing after the last event: no page at all');
+  });
+
   t.test('headPosition is the position of the newest event of ours', async (t) => {
     const store = await setup(t);
     if (options.freshLog) {

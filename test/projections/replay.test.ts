@@ -65,7 +65,42 @@ t.test('replay into a fresh store equals the live in-process models', async (t) 
   const fresh = createMemoryReadStore();
   await replay({ eventStore, readStore: fresh, projections: allProjections });
   for (const p of allProjections) t.same(await fresh.dump(p.name), await readStore.dump(p.name));
+  // Batches of 3 events: many batches sent ahead of the answers to the ones before, still in order.
+  const small = createMemoryReadStore();
+  const sent: number[] = [];
+  const counting = { ...small, apply: (req: Parameters<typeof small.apply>[0]) => (sent.push(req.ops.length), small.apply(req)) };
+  const result = await replay({ eventStore, readStore: counting, projections: allProjections, batchSize: 3 });
+  t.ok(sent.length > 10, `many batches (${sent.length} writes)`);
+  t.equal(result.events, (await collectAll(eventStore)).length, 'every event counted once');
+  for (const p of allProjections) t.same(await small.dump(p.name), await readStore.dump(p.name), `${p.name}, in batches of 3`);
 });
+
+t.test('a replay stops, and leaves nothing half-built, when someone else writes its new generation', async (t) => {
+  const raw = await eventStoreFor(t);
+  const readStore = createMemoryReadStore();
+  const { app, config } = await build(t, { eventStore: raw, readStore });
+  const eventStore = await openedLog(t, config, raw);
+  await populate(app, 0, 3);
+  const target = createMemoryReadStore();
+  let calls = 0;
+  const intruded = {
+    ...target,
+    // The third write finds the generation moved by another writer.
+    apply: (req: Parameters<typeof target.apply>[0]) =>
+      ++calls === 3 ? Promise.resolve({ status: 'conflict' as const, checkpoint: 'elsewhere' }) : target.apply(req),
+  };
+  await t.rejects(replay({ eventStore, readStore: intruded, projections: allProjections, batchSize: 2 }), /written by someone else \(conflict/);
+  for (const p of allProjections) {
+    t.equal(await target.currentGeneration(p.name), 1, `${p.name}: queries still read the old generation`);
+    t.same(await target.dump(p.name), await createMemoryReadStore().dump(p.name), `${p.name}: the new generation was dropped`);
+  }
+});
+
+async function collectAll(store: import('../../src/infra/eventstore/types.js').EventStore) {
+  const out = [];
+  for await (const e of store.readAll()) out.push(e);
+  return out;
+}
 
 t.test('npm run replay (the CLI) against Redis', async (t) => {
   const prefix = `test:${randomUUID()}:`;

@@ -14,6 +14,7 @@ import { openDatabase, type WriteItem, type WriteReply } from './embedded-writer
 import {
   EventStoreUnavailableError,
   WrongExpectedRevisionError,
+  eventsOf,
   type AppendResult,
   type EventStore,
   type ExpectedRevision,
@@ -209,13 +210,17 @@ export async function openEmbeddedEventStore(options: EmbeddedOptions): Promise<
       return q.readStream.all(stream, Number(options.fromRevision ?? 0n)).map(toRecorded);
     },
 
-    async *readAll(options = {}) {
+    readAll(options = {}) {
+      return eventsOf(store.readAllPages(options));
+    },
+
+    async *readAllPages(options = {}) {
       let after = afterRowid(options.after);
       let left = options.maxCount ?? Number.POSITIVE_INFINITY;
       while (left > 0) {
         const page = readAfter(after, Math.min(PAGE, left));
         if (page.length === 0) return;
-        for (const e of page) yield e;
+        yield page;
         after = Number(page[page.length - 1]!.position.commit);
         left -= page.length;
       }

@@ -35,6 +35,7 @@ import type {
 } from '@eventstore/db-client';
 import {
   EventStoreUnavailableError,
+  eventsOf,
   WrongExpectedRevisionError,
   comparePositions,
   type AppendResult,
@@ -117,23 +118,30 @@ export class EventStoreDbStore implements EventStore {
     return events;
   }
 
-  async *readAll(options: { after?: Position; maxCount?: number } = {}): AsyncIterable<RecordedEvent> {
+  readAll(options: { after?: Position; maxCount?: number } = {}): AsyncIterable<RecordedEvent> {
+    return eventsOf(this.readAllPages(options));
+  }
+
+  async *readAllPages(options: { after?: Position; maxCount?: number } = {}): AsyncIterable<RecordedEvent[]> {
     let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
     // Everything up to and including `seen` has been passed over, ours or not.
     let seen = isStart(options.after) ? undefined : options.after;
     let from: ReadPosition = seen ?? START;
     while (remaining > 0) {
       const page = await this.readAllPage(from, FORWARDS, PAGE_SIZE);
+      const ours: RecordedEvent[] = [];
       for (const event of page) {
         // The server's forwards read includes `from` itself.
         if (seen && comparePositions(event.position, seen) <= 0) continue;
         seen = event.position;
         if (isSystem(event)) continue;
-        yield toRecorded(event);
-        if (--remaining === 0) return;
+        ours.push(toRecorded(event));
+        if (--remaining === 0) break;
       }
+      // A page of the server's may hold only system events: nothing to hand on, read on.
+      if (ours.length > 0) yield ours;
       const last = page[page.length - 1];
-      if (!last || page.length < PAGE_SIZE) return;
+      if (remaining === 0 || !last || page.length < PAGE_SIZE) return;
       from = last.position;
     }
   }

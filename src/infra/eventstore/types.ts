@@ -69,6 +69,12 @@ export interface EventStore {
   readStream(stream: string, options?: { fromRevision?: bigint }): Promise<RecordedEvent[]>;
   /** The log forwards, strictly after `after` (from the start when omitted), at most maxCount events. */
   readAll(options?: { after?: Position; maxCount?: number } & LogReadOptions): AsyncIterable<RecordedEvent>;
+  /**
+   * The same events as readAll, a page at a time (no page is empty): a reader
+   * of the whole log (a replay) pays each layer's step once per page, not once
+   * per event. readAll is eventsOf(readAllPages(options)).
+   */
+  readAllPages(options?: { after?: Position; maxCount?: number } & LogReadOptions): AsyncIterable<RecordedEvent[]>;
   /** Events strictly after `after` (from the start when omitted): catch-up, then live. */
   subscribe(options?: { after?: Position } & LogReadOptions): Subscription;
   /** Position of the newest event of ours in the log, or null when the log is empty. */
@@ -76,6 +82,11 @@ export interface EventStore {
   /** Resolves when the store answers; rejects with EventStoreUnavailableError otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** The events of a paged read one by one (readAll from readAllPages). */
+export async function* eventsOf(pages: AsyncIterable<RecordedEvent[]>): AsyncGenerator<RecordedEvent> {
+  for await (const page of pages) yield* page;
 }
 
 export class WrongExpectedRevisionError extends Error {

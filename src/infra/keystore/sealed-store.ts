@@ -7,7 +7,7 @@
 // opened and its fields put back; once the owner's key is destroyed they read
 // as ERASED. Events without the part (written before this existed) pass
 // through unchanged: that is the upcast.
-import type { EventStore, NewEvent, RecordedEvent, Subscription } from '../eventstore/types.js';
+import { eventsOf, type EventStore, type NewEvent, type RecordedEvent, type Subscription } from '../eventstore/types.js';
 import type { DataKeys } from './data-keys.js';
 import { openText, sealText, type Sealed } from './aead.js';
 
@@ -142,6 +142,10 @@ export function sealEventStore(inner: EventStore, keys: DataKeys, personal: Pers
     return out;
   }
 
+  async function* readAllPages(options?: Parameters<EventStore['readAllPages']>[0]): AsyncGenerator<RecordedEvent[]> {
+    for await (const page of inner.readAllPages(options)) yield await openBatch(page, options?.openOnly);
+  }
+
   return {
     kind: inner.kind,
     async append(stream, events, expected) {
@@ -152,13 +156,8 @@ export function sealEventStore(inner: EventStore, keys: DataKeys, personal: Pers
     async readStream(stream, options) {
       return openBatch(await inner.readStream(stream, options));
     },
-    async *readAll(options) {
-      const only = options?.openOnly;
-      for await (const e of inner.readAll(options)) {
-        noteErasure(e);
-        yield isSealed(e.data) && (!only || only.has(e.type)) ? (openCached(e) ?? (await openOne(e))) : e;
-      }
-    },
+    readAll: (options) => eventsOf(readAllPages(options)),
+    readAllPages,
     subscribe(options): Subscription {
       const sub = inner.subscribe(options);
       return {
