@@ -37,7 +37,7 @@ export const dataProjection: Projection = {
         const value: WriteOp = { op: 'set', key: dataKeys.value(userId, entry), value: stored };
         // An update is decided only for a stored key, which its DataStored indexed already: one write, not two
         // (updates are most of a D log, and the index write doubled a replay's work on them).
-        return event.type === 'DataUpdated' ? [value] : [value, { op: 'zadd', key: dataKeys.keys(userId), score: 0, member: entry }];
+        return event.type === 'DataUpdated' ? [value] : [value, { op: 'hset', key: dataKeys.entries(userId), fields: { [entry]: '1' } }];
       }
       case 'DataDeleted': {
         const { userId } = event.data;
@@ -45,11 +45,17 @@ export const dataProjection: Projection = {
         if (entry === null) return [];
         return [
           { op: 'del', key: dataKeys.value(userId, entry) },
-          { op: 'zrem', key: dataKeys.keys(userId), member: entry },
+          { op: 'hdel', key: dataKeys.entries(userId), fields: [entry] },
         ];
       }
       case 'AccountDeleted':
-        return [{ op: 'delmembers', key: dataKeys.keys(event.data.userId), prefix: dataKeys.value(event.data.userId, '') }];
+      {
+        const prefix = dataKeys.value(event.data.userId, '');
+        return [
+          { op: 'delmembers', key: dataKeys.entries(event.data.userId), prefix },
+          { op: 'delmembers', key: dataKeys.formerKeys(event.data.userId), prefix },
+        ];
+      }
       default:
         return [];
     }

@@ -123,6 +123,41 @@ for (const kind of storeKinds(t)) {
       t.same(await store.hgetall('c', 'count'), { n: '2' }, 'applied exactly twice');
     });
 
+    t.test('delmembers drops every key its index names, a hash index or a sorted set, then the index', async (t) => {
+      const store = await readStoreFor(t, kind);
+      t.same(
+        await firstWrite(store, [
+          { op: 'set', key: 'v:1:a', value: 'A' },
+          { op: 'set', key: 'v:1:b', value: 'B' },
+          { op: 'set', key: 'v:2:a', value: 'other owner' },
+          { op: 'hset', key: 'idx:1', fields: { a: '1', b: '1' } },
+          { op: 'set', key: 'v:1:old', value: 'indexed the former way' },
+          { op: 'zadd', key: 'z:1', score: 0, member: 'old' },
+        ]),
+        { status: 'applied' },
+      );
+      const outcome = await store.apply({
+        model: 'm',
+        generation: 1,
+        expected: 'p1',
+        next: 'p2',
+        requireCurrent: true,
+        ops: [
+          { op: 'delmembers', key: 'idx:1', prefix: 'v:1:' },
+          { op: 'delmembers', key: 'z:1', prefix: 'v:1:' },
+          { op: 'delmembers', key: 'absent', prefix: 'v:1:' },
+        ],
+      });
+      t.same(outcome, { status: 'applied' });
+      t.same(await store.dump('m'), { 'v:2:a': 'other owner' }, "the owner's keys and both indexes are gone; the other owner's key stays");
+      // A string is no index: refused before anything is written.
+      await t.rejects(
+        store.apply({ model: 'm', generation: 1, expected: 'p2', next: 'p3', requireCurrent: true, ops: [{ op: 'set', key: 'x', value: '1' }, { op: 'delmembers', key: 'v:2:a', prefix: 'v:2:' }] }),
+        /WRONGTYPE/,
+      );
+      t.equal(await store.get('m', 'x'), null, 'no partial write');
+    });
+
     t.test('a failing batch writes nothing', async (t) => {
       const store = await readStoreFor(t, kind);
       await store.apply({

@@ -360,9 +360,9 @@ export function createMemoryReadStore(): MemoryReadStore {
         return;
       }
       case 'delmembers': {
-        const z = zset(keys, op.key, false);
-        if (!z) return;
-        for (const member of z.members()) keys.delete(op.prefix + member);
+        const index = keys.get(op.key);
+        if (index === undefined || typeof index === 'string') return; // a string was refused before the first write
+        for (const member of index instanceof Map ? index.keys() : index.members()) keys.delete(op.prefix + member);
         keys.delete(op.key);
         return;
       }
@@ -450,7 +450,7 @@ export function createMemoryReadStore(): MemoryReadStore {
       // Check every op's key type before the first write, so a failing batch changes nothing.
       const typeOf = new Map<string, 'string' | 'hash' | 'zset' | undefined>();
       for (const op of req.ops) {
-        const wants = op.op === 'hset' || op.op === 'hdel' || op.op === 'hincrby' ? 'hash' : op.op === 'zadd' || op.op === 'zrem' || op.op === 'delmembers' ? 'zset' : null;
+        const wants = op.op === 'hset' || op.op === 'hdel' || op.op === 'hincrby' ? 'hash' : op.op === 'zadd' || op.op === 'zrem' ? 'zset' : op.op === 'delmembers' ? 'index' : null;
         // set and del take a key of any type: only what they leave matters (most of a replay's ops; no lookup).
         if (wants === null) {
           typeOf.set(op.key, op.op === 'set' ? 'string' : undefined);
@@ -461,8 +461,8 @@ export function createMemoryReadStore(): MemoryReadStore {
           const v = g.keys.get(op.key);
           known = v === undefined ? undefined : typeof v === 'string' ? 'string' : v instanceof Map ? 'hash' : 'zset';
         }
-        if (known !== undefined && known !== wants) throw wrongType(op.key);
-        typeOf.set(op.key, op.op === 'delmembers' ? undefined : wants);
+        if (known !== undefined && known !== wants && !(wants === 'index' && known !== 'string')) throw wrongType(op.key);
+        typeOf.set(op.key, wants === 'index' ? undefined : wants);
       }
       for (const op of req.ops) applyOp(g.keys, op);
       g.checkpoint = req.next;

@@ -39,13 +39,14 @@ end
 local cur = redis.call('GET', KEYS[2]) or ''
 if cur >= ARGV[3] then return {'skipped', cur} end
 if cur ~= ARGV[2] then return {'conflict', cur} end
-local wants = {hset='hash', hdel='hash', hincrby='hash', zadd='zset', zrem='zset', delmembers='zset'}
+local wants = {hset='hash', hdel='hash', hincrby='hash', zadd='zset', zrem='zset', delmembers='index'}
 local i = 5
 while i <= #ARGV do
   local want = wants[ARGV[i]]
   if want then
     local t = redis.call('TYPE', KEYS[tonumber(ARGV[i + 1])]).ok
-    if t ~= 'none' and t ~= want then return redis.error_reply('WRONGTYPE ' .. KEYS[tonumber(ARGV[i + 1])]) end
+    local fits = t == 'none' or t == want or (want == 'index' and (t == 'hash' or t == 'zset'))
+    if not fits then return redis.error_reply('WRONGTYPE ' .. KEYS[tonumber(ARGV[i + 1])]) end
   end
   i = i + 3 + tonumber(ARGV[i + 2])
 end
@@ -60,8 +61,9 @@ while i <= #ARGV do
   elseif op == 'zadd' then redis.call('ZADD', k, ARGV[i + 3], ARGV[i + 4])
   elseif op == 'zrem' then redis.call('ZREM', k, ARGV[i + 3])
   elseif op == 'delmembers' then
-    -- The members' keys share the set's hash tag (one model), so one slot.
-    for _, m in ipairs(redis.call('ZRANGE', k, 0, -1)) do redis.call('DEL', ARGV[i + 3] .. m) end
+    -- The members' keys share the index's hash tag (one model), so one slot.
+    local members = redis.call('TYPE', k).ok == 'hash' and redis.call('HKEYS', k) or redis.call('ZRANGE', k, 0, -1)
+    for _, m in ipairs(members) do redis.call('DEL', ARGV[i + 3] .. m) end
     redis.call('DEL', k)
   end
   i = i + 3 + n

@@ -13,9 +13,9 @@ export type WriteOp =
   | { op: 'zadd'; key: string; score: number; member: string }
   | { op: 'zrem'; key: string; member: string }
   /**
-   * Deletes `prefix + member` for every member of the sorted set at `key`, then
-   * the set: a read model's index of one owner's keys, dropped with the owner
-   * (an erased account's D data).
+   * Deletes `prefix + member` for every member of the index at `key` (a hash's
+   * fields or a sorted set's members), then the index: a read model's index of
+   * one owner's keys, dropped with the owner (an erased account's D data).
    */
   | { op: 'delmembers'; key: string; prefix: string };
 
