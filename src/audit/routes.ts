@@ -3,9 +3,9 @@
 // Registered only when ADMIN_TOKEN is set (absent, 404, otherwise); every
 // request presents it as a bearer token, compared in constant time, and
 // counts against a rate limit of its own per client address.
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from '@sinclair/typebox';
+import { bearer } from '../infra/auth.js';
 import { Problem } from '../infra/errors.js';
 import { comparePositions, decodePosition, type Position } from '../infra/eventstore/types.js';
 import { ErrorBody, ref } from '../infra/http/schemas.js';
@@ -74,11 +74,6 @@ const AuditAnswer = Type.Object(
 
 export const adminSchemas = [AuditEvent, EntityState, AuditAnswer];
 
-function presented(request: FastifyRequest): string {
-  const header = request.headers.authorization;
-  return typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7) : '';
-}
-
 const filterOf = (q: Query): Filter =>
   parseFilter({ since: q.since, until: q.until, types: q.type === undefined ? [] : [q.type] }, (option) => new Problem(400, `${option} must be an ISO 8601 time`));
 
@@ -105,7 +100,8 @@ export const adminAuditRoutes: FastifyPluginAsyncTypebox<{ services: Services; t
     if (hit.count > ADMIN_RATE_LIMIT) {
       throw new Problem(429, 'Too many requests, please try again later', 'TOO_MANY_REQUESTS', { 'retry-after': String(Math.max(1, Math.ceil(hit.resetInMs / 1000))) });
     }
-    if (!presentsToken(presented(request))) {
+    // The scheme read as everywhere else (auth.ts bearer(): "Bearer" in any case, RFC 7235).
+    if (!presentsToken(bearer(request) ?? '')) {
       throw new Problem(401, 'A valid admin token is required (Authorization: Bearer <ADMIN_TOKEN>)', 'INVALID_TOKEN', { 'www-authenticate': 'Bearer realm="admin"' });
     }
   });

@@ -44,6 +44,13 @@ t.test('with ADMIN_TOKEN', async (t) => {
     }
   });
 
+  t.test('the scheme is read as on every other route: "bearer" in any case', async (t) => {
+    const res = await app.inject({ method: 'GET', url: `/admin/audit/products/${product}`, headers: { authorization: `bearer ${TOKEN}` } });
+    t.equal(res.statusCode, 200);
+    const spaced = await app.inject({ method: 'GET', url: `/admin/audit/products/${product}`, headers: { authorization: `Bearer  ${TOKEN} x` } });
+    t.equal(spaced.statusCode, 401, 'two words after the scheme are no token');
+  });
+
   t.test('the same objects as audit --json, paged by cursor', async (t) => {
     const personal = await openPersonalData(m.config, m.eventStore);
     t.teardown(() => personal.dataKeys.close());
