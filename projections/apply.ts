@@ -101,19 +101,22 @@ export async function applyToModel(
  * and encoded (Redis runs a connection's scripts in the order sent). The
  * cursor's checkpoint moves when a chunk is sent; any answer but 'applied'
  * means someone else wrote the generation, and the replay stops.
+ * The batch must follow the cursor's checkpoint (a replay reads the log after
+ * the last batch it sent), so no event is compared with it, and positions are
+ * encoded only where a chunk ends, not once per event.
  */
-export function sendAhead(store: ReadModelStore, cursor: ModelCursor, batch: Positioned[], chunkSize: number): Promise<void> {
+export function sendAhead(store: ReadModelStore, cursor: ModelCursor, batch: readonly RecordedEvent[], chunkSize: number): Promise<void> {
   if (batch.length === 0) return Promise.resolve();
-  const batchEnd = batch[batch.length - 1]!.at;
-  const handled: Positioned[] = [];
-  for (const p of batch) if (p.at > cursor.checkpoint && cursor.projection.handles.has(p.event.type)) handled.push(p);
+  const handled: RecordedEvent[] = [];
+  for (const e of batch) if (cursor.projection.handles.has(e.type)) handled.push(e);
   const sent: Promise<void>[] = [];
   for (let i = 0; i < handled.length; i += chunkSize) {
     const chunk = handled.slice(i, i + chunkSize);
     const ops: WriteOp[] = [];
-    for (const p of chunk) for (const op of cursor.projection.apply(p.event)) ops.push(op);
+    for (const e of chunk) for (const op of cursor.projection.apply(e)) ops.push(op);
     // The last chunk also covers the foreign events after it in this batch.
-    const next = i + chunk.length === handled.length ? batchEnd : chunk[chunk.length - 1]!.at;
+    const next = encodePosition((i + chunk.length === handled.length ? batch[batch.length - 1]! : chunk[chunk.length - 1]!).position);
+    if (next <= cursor.checkpoint) throw new Error(`replay of ${cursor.projection.name}: a batch at ${next} does not follow its checkpoint ${cursor.checkpoint}`);
     const request = { model: cursor.projection.name, generation: cursor.generation, expected: cursor.checkpoint, next, ops, requireCurrent: false };
     cursor.checkpoint = next;
     sent.push(

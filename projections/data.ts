@@ -37,7 +37,7 @@ export const dataProjection: Projection = {
         const value: WriteOp = { op: 'set', key: dataKeys.value(userId, entry), value: stored };
         // An update is decided only for a stored key, which its DataStored indexed already: one write, not two
         // (updates are most of a D log, and the index write doubled a replay's work on them).
-        return event.type === 'DataUpdated' ? [value] : [value, { op: 'hset', key: dataKeys.entries(userId), fields: { [entry]: '1' } }];
+        return event.type === 'DataUpdated' ? [value] : [value, { op: 'hsetfield', key: dataKeys.entries(userId), field: entry, value: '1' }];
       }
       case 'DataDeleted': {
         const { userId } = event.data;

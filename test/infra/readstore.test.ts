@@ -20,6 +20,7 @@ for (const kind of storeKinds(t)) {
           { op: 'hset', key: 'h', fields: { a: '1', b: '2' } },
           { op: 'hdel', key: 'h', fields: ['b'] },
           { op: 'hincrby', key: 'h', field: 'n', by: 5 },
+          { op: 'hsetfield', key: 'h1', field: 'only', value: 'one' },
           { op: 'zadd', key: 'z', score: 2, member: 'two' },
           { op: 'zadd', key: 'z', score: 1, member: 'one' },
           { op: 'zadd', key: 'z', score: 3, member: 'three' },
@@ -31,6 +32,7 @@ for (const kind of storeKinds(t)) {
       t.equal(await store.get('m', 's'), 'v');
       t.equal(await store.get('m', 'missing'), null);
       t.same(await store.hgetall('m', 'h'), { a: '1', n: '5' });
+      t.same(await store.hgetall('m', 'h1'), { only: 'one' }, 'hsetfield');
       t.equal(await store.hgetall('m', 'nope'), null);
       t.same(await store.hgetallMany('m', ['h', 'nope']), [{ a: '1', n: '5' }, null]);
       t.same(await store.zrange('m', 'z', 0, -1), ['one', 'two', 'three']);
@@ -43,6 +45,7 @@ for (const kind of storeKinds(t)) {
       t.same(await store.dump('m'), {
         s: 'v',
         h: { a: '1', n: '5' },
+        h1: { only: 'one' },
         z: [
           ['one', 1],
           ['two', 2],
@@ -130,7 +133,8 @@ for (const kind of storeKinds(t)) {
           { op: 'set', key: 'v:1:a', value: 'A' },
           { op: 'set', key: 'v:1:b', value: 'B' },
           { op: 'set', key: 'v:2:a', value: 'other owner' },
-          { op: 'hset', key: 'idx:1', fields: { a: '1', b: '1' } },
+          { op: 'hsetfield', key: 'idx:1', field: 'a', value: '1' },
+          { op: 'hsetfield', key: 'idx:1', field: 'b', value: '1' },
           { op: 'set', key: 'v:1:old', value: 'indexed the former way' },
           { op: 'zadd', key: 'z:1', score: 0, member: 'old' },
         ]),

@@ -337,6 +337,9 @@ export function createMemoryReadStore(): MemoryReadStore {
         for (const [f, v] of Object.entries(op.fields)) h.set(f, v);
         return;
       }
+      case 'hsetfield':
+        hash(keys, op.key, true)!.set(op.field, op.value);
+        return;
       case 'hdel': {
         const h = hash(keys, op.key, false, true);
         if (!h) return;
@@ -450,7 +453,7 @@ export function createMemoryReadStore(): MemoryReadStore {
       // Check every op's key type before the first write, so a failing batch changes nothing.
       const typeOf = new Map<string, 'string' | 'hash' | 'zset' | undefined>();
       for (const op of req.ops) {
-        const wants = op.op === 'hset' || op.op === 'hdel' || op.op === 'hincrby' ? 'hash' : op.op === 'zadd' || op.op === 'zrem' ? 'zset' : op.op === 'delmembers' ? 'index' : null;
+        const wants = op.op === 'hset' || op.op === 'hsetfield' || op.op === 'hdel' || op.op === 'hincrby' ? 'hash' : op.op === 'zadd' || op.op === 'zrem' ? 'zset' : op.op === 'delmembers' ? 'index' : null;
         // set and del take a key of any type: only what they leave matters (most of a replay's ops; no lookup).
         if (wants === null) {
           typeOf.set(op.key, op.op === 'set' ? 'string' : undefined);

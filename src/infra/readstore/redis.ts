@@ -39,7 +39,7 @@ end
 local cur = redis.call('GET', KEYS[2]) or ''
 if cur >= ARGV[3] then return {'skipped', cur} end
 if cur ~= ARGV[2] then return {'conflict', cur} end
-local wants = {hset='hash', hdel='hash', hincrby='hash', zadd='zset', zrem='zset', delmembers='index'}
+local wants = {hset='hash', hsetfield='hash', hdel='hash', hincrby='hash', zadd='zset', zrem='zset', delmembers='index'}
 local i = 5
 while i <= #ARGV do
   local want = wants[ARGV[i]]
@@ -57,6 +57,7 @@ while i <= #ARGV do
   elseif op == 'del' then redis.call('DEL', k)
   elseif op == 'hset' then redis.call('HSET', k, unpack(ARGV, i + 3, i + 2 + n))
   elseif op == 'hdel' then redis.call('HDEL', k, unpack(ARGV, i + 3, i + 2 + n))
+  elseif op == 'hsetfield' then redis.call('HSET', k, ARGV[i + 3], ARGV[i + 4])
   elseif op == 'hincrby' then redis.call('HINCRBY', k, ARGV[i + 3], ARGV[i + 4])
   elseif op == 'zadd' then redis.call('ZADD', k, ARGV[i + 3], ARGV[i + 4])
   elseif op == 'zrem' then redis.call('ZREM', k, ARGV[i + 3])
@@ -275,6 +276,9 @@ export async function openRedisReadStore(options: RedisReadStoreOptions): Promis
         case 'hdel':
           rest = op.fields;
           if (rest.length === 0) continue;
+          break;
+        case 'hsetfield':
+          rest = [op.field, op.value];
           break;
         case 'hincrby':
           rest = [op.field, String(op.by)];
