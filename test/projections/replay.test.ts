@@ -1,6 +1,6 @@
 // Replay rebuilds read models equal to the live ones and switches atomically;
 // the live runner carries on in the new generation.
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { randomUUID } from 'node:crypto';
@@ -56,12 +56,18 @@ for (const kind of READ_MODELS) {
   });
 }
 
-t.test('replay into a fresh store equals the live in-process models', async (t) => {
+/** A service with in-process read models and `users` accounts: its live models, and its log opened as replay reads it. */
+async function liveModels(t: Test, users: number) {
   const raw = await eventStoreFor(t);
   const readStore = createMemoryReadStore();
   const { app, config } = await build(t, { eventStore: raw, readStore });
   const eventStore = await openedLog(t, config, raw);
-  await populate(app, 0, 5);
+  await populate(app, 0, users);
+  return { readStore, eventStore };
+}
+
+t.test('replay into a fresh store equals the live in-process models', async (t) => {
+  const { readStore, eventStore } = await liveModels(t, 5);
   const fresh = createMemoryReadStore();
   await replay({ eventStore, readStore: fresh, projections: allProjections });
   for (const p of allProjections) t.same(await fresh.dump(p.name), await readStore.dump(p.name));
@@ -76,11 +82,7 @@ t.test('replay into a fresh store equals the live in-process models', async (t) 
 });
 
 t.test('a replay stops, and leaves nothing half-built, when someone else writes its new generation', async (t) => {
-  const raw = await eventStoreFor(t);
-  const readStore = createMemoryReadStore();
-  const { app, config } = await build(t, { eventStore: raw, readStore });
-  const eventStore = await openedLog(t, config, raw);
-  await populate(app, 0, 3);
+  const { eventStore } = await liveModels(t, 3);
   const target = createMemoryReadStore();
   let calls = 0;
   const intruded = {
