@@ -48,8 +48,7 @@ export const dataProjection: Projection = {
           { op: 'hdel', key: dataKeys.entries(userId), fields: [entry] },
         ];
       }
-      case 'AccountDeleted':
-      {
+      case 'AccountDeleted': {
         const prefix = dataKeys.value(event.data.userId, '');
         return [
           { op: 'delmembers', key: dataKeys.entries(event.data.userId), prefix },

@@ -35,13 +35,6 @@ export interface ReplayOptions {
   onGrace?: (ms: number) => void;
 }
 
-/**
- * Batches sent and not yet answered, at most: two keep the read store busy
- * while the next is read and encoded (4 and 8 measured no better on this
- * machine, within its noise) and bound what waits in memory.
- */
-const AHEAD = 2;
-
 /** Applies the whole log, and then what was appended meanwhile, until a read finds nothing new. */
 async function rebuild(
   options: ReplayOptions,
@@ -57,25 +50,24 @@ async function rebuild(
     let readThisRound = 0;
     // Each batch is sent while the one before it may still be in the read store (sendAhead), and
     // the next is read meanwhile: the log, this process and the read store all work at once.
-    // At most two batches are in flight; they reach each model in log order.
+    // At most two batches are in flight (waiting for the one before the batch just sent; allowing
+    // 4 or 8 measured no better on this machine), and they reach each model in log order.
     let writing: Promise<void> = Promise.resolve();
-    const inFlight: Promise<void>[] = [];
     const flush = async () => {
-      const items = batch;
+      const sent = batch;
       const last = batch[batch.length - 1]!.position;
       batch = [];
-      const sending = Promise.all(cursors.map((c) => sendAhead(options.readStore, c, items, batchSize)));
+      const sending = Promise.all(cursors.map((c) => sendAhead(options.readStore, c, sent, batchSize)));
       const previous = writing;
       writing = Promise.all([previous, sending]).then(() => {
         after = last;
-        events += items.length;
+        events += sent.length;
         report(events, last);
       });
-      // Nobody waits for a failed write until later: keep its rejection from going unhandled.
+      // Nobody waits for a failed write until the next flush: keep its rejection from going unhandled.
       writing.catch(() => {});
-      readThisRound += items.length;
-      inFlight.push(writing);
-      if (inFlight.length >= AHEAD) await inFlight.shift();
+      readThisRound += sent.length;
+      await previous;
     };
     for await (const page of options.eventStore.readAllPages({ ...(after ? { after } : {}), openOnly })) {
       for (const event of page) {

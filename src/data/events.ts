@@ -11,12 +11,12 @@ export type DataEvent =
   | { type: 'DataUpdated'; data: { userId: number; key: string; value: unknown; at: string } }
   | { type: 'DataDeleted'; data: { userId: number; key: string; at: string } };
 
+/** The HMAC purpose of D key names (read on every GET: svc.names remembers these). */
+export const DATA_KEY_PURPOSE = 'data-key';
 /**
  * A key's name is the user's data, so the stream is named by a keyed HMAC of
  * it (`names`: svc.names), bound to the user.
  */
-/** The HMAC purpose of D key names (read on every GET: svc.names remembers these). */
-export const DATA_KEY_PURPOSE = 'data-key';
 export const dataKeyHash = (names: KeyedHash, userId: number, key: string) => names(DATA_KEY_PURPOSE, `${userId}:${key}`);
 export const dataStreamOf = (userId: number | string, keyHash: string) => `data-${userId}-${keyHash}`;
 export const dataStream = (names: KeyedHash, userId: number, key: string) => dataStreamOf(userId, dataKeyHash(names, userId, key));

@@ -4,9 +4,9 @@
 // reads the index in order, and a replay adds one entry per key stored, which
 // cost Redis 5.7 µs a ZADD into a large set against ~2 µs an HSET.) Read
 // models built before kept the index as a sorted set under "keys:<userId>";
-// a deletion drops that one too. User ids are digits, so the first ":" after them ends the
-// id even though keys may contain ":". projections/data.ts writes these keys
-// from the log; src/data/queries.ts reads them.
+// a deletion drops that one too. User ids are digits, so the first ":" after
+// them ends the id even though keys may contain ":". projections/data.ts
+// writes these keys from the log; src/data/queries.ts reads them.
 //
 // A value stays sealed, as the log holds it: entry "#<HMAC of the key>" →
 // "<event type>:<nonce>:<ciphertext>" (base64 has no ":"), the part the D

@@ -8,9 +8,9 @@ import type { CodePurpose } from './events.js';
 /** The HMAC a one-time secret is stored as. Bound to its purpose, not to an account (C looks codes up by it). */
 export const codeKey = (svc: Services, purpose: CodePurpose, secret: string) => svc.keyedHash(`code:${purpose}`, secret);
 
-/** The HMAC a session id is stored as (the read model's `session:<key>`). */
 /** The HMAC purpose of session ids (checked on every signed-in request: svc.keyedHash remembers these). */
 export const SESSION_PURPOSE = 'session';
+/** The HMAC a session id is stored as (the read model's `session:<key>`). */
 export const sessionKey = (svc: Services, sessionId: string) => svc.keyedHash(SESSION_PURPOSE, sessionId);
 
 /** Reset links (B) and reset tokens (C) name their account: `<userId>.<32 random characters>`. */
