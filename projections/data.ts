@@ -34,25 +34,25 @@ export const dataProjection: Projection = {
         const entry = entryOf(recorded, userId, part);
         if (entry === null) return [];
         const stored = part ? storedSealed(recorded.type, part) : JSON.stringify(event.data.value);
-        const value: WriteOp = { op: 'set', key: dataKeys.value(userId, entry), value: stored };
-        // An update is decided only for a stored key, which its DataStored indexed already: one write, not two
-        // (updates are most of a D log, and the index write doubled a replay's work on them).
-        return event.type === 'DataUpdated' ? [value] : [value, { op: 'hsetfield', key: dataKeys.entries(userId), field: entry, value: '1' }];
+        return [{ op: 'hsetfield', key: dataKeys.values(userId), field: entry, value: stored }];
       }
       case 'DataDeleted': {
         const { userId } = event.data;
         const entry = entryOf(recorded, userId, sealedPartOf(recorded.data));
         if (entry === null) return [];
+        // The former layout's string too, or a query's fallback would find it again.
         return [
-          { op: 'del', key: dataKeys.value(userId, entry) },
-          { op: 'hdel', key: dataKeys.entries(userId), fields: [entry] },
+          { op: 'hdel', key: dataKeys.values(userId), fields: [entry] },
+          { op: 'del', key: dataKeys.former.value(userId, entry) },
         ];
       }
       case 'AccountDeleted': {
-        const prefix = dataKeys.value(event.data.userId, '');
+        const { userId } = event.data;
+        const prefix = dataKeys.former.value(userId, '');
         return [
-          { op: 'delmembers', key: dataKeys.entries(event.data.userId), prefix },
-          { op: 'delmembers', key: dataKeys.formerKeys(event.data.userId), prefix },
+          { op: 'del', key: dataKeys.values(userId) },
+          { op: 'delmembers', key: dataKeys.former.entries(userId), prefix },
+          { op: 'delmembers', key: dataKeys.former.keys(userId), prefix },
         ];
       }
       default:

@@ -13,12 +13,17 @@ import { dataKeyHash, dataStreamOf } from './events.js';
  */
 export async function findValue(svc: Pick<Services, 'readStore' | 'names' | 'dataKeys'>, userId: number, key: string): Promise<Readonly<{ value: unknown }> | undefined> {
   const hash = dataKeyHash(svc.names, userId, key);
-  const stored = await svc.readStore.get(DATA, dataKeys.value(userId, sealedEntry(hash)));
+  const stored = await entry(svc.readStore, userId, sealedEntry(hash));
   if (stored !== null) {
     const { type, part } = readSealed(stored);
     const fields = await openSealedPart(svc.dataKeys, String(userId), { stream: dataStreamOf(userId, hash), type }, part);
     return (fields as Readonly<{ value: unknown }> | null) ?? undefined;
   }
-  const plain = await svc.readStore.get(DATA, dataKeys.value(userId, key));
+  const plain = await entry(svc.readStore, userId, key);
   return plain === null ? undefined : { value: JSON.parse(plain) as unknown };
+}
+
+/** What the user's hash holds under `name`, else what a read model of an earlier release holds. */
+async function entry(store: Services['readStore'], userId: number, name: string): Promise<string | null> {
+  return (await store.hget(DATA, dataKeys.values(userId), name)) ?? store.get(DATA, dataKeys.former.value(userId, name));
 }

@@ -1,12 +1,9 @@
-// Where the key-value read model keeps what: "value:<userId>:<entry>", and
-// "entries:<userId>", a hash indexing a user's entries (entry → "1") so that
-// the account's deletion drops them all. (A hash, not a sorted set: nothing
-// reads the index in order, and a replay adds one entry per key stored, which
-// cost Redis 5.7 µs a ZADD into a large set against ~2 µs an HSET.) Read
-// models built before kept the index as a sorted set under "keys:<userId>";
-// a deletion drops that one too. User ids are digits, so the first ":" after
-// them ends the id even though keys may contain ":". projections/data.ts
-// writes these keys from the log; src/data/queries.ts reads them.
+// Where the key-value read model keeps what: "values:<userId>", one hash per
+// user, entry → value. The account's deletion drops the one key, and a replay
+// writes one field per event (the layout before kept one string per value and
+// an index of them for the deletion: two writes per stored key, and a quarter
+// of a replay's Redis time over 200,000 keys). projections/data.ts writes it
+// from the log; src/data/queries.ts reads it.
 //
 // A value stays sealed, as the log holds it: entry "#<HMAC of the key>" →
 // "<event type>:<nonce>:<ciphertext>" (base64 has no ":"), the part the D
@@ -15,6 +12,13 @@
 // clear, and a replay decrypts nothing. Values from logs written before
 // sealing stay as they came: entry "<key>" → the value as JSON. "#" is not
 // allowed in a key, so the two never meet.
+//
+// Read models in Redis built by earlier releases kept each value as a string
+// "value:<userId>:<entry>", indexed by a hash "entries:<userId>" (or, before
+// that, a sorted set "keys:<userId>"). Until the next replay a query falls
+// back to such a string when the user's hash has no such entry, a deletion
+// drops it, and an account's deletion drops them all through their index.
+// User ids are digits, so the first ":" after them ends the id.
 
 import type { Sealed } from '../infra/keystore/aead.js';
 
@@ -24,11 +28,14 @@ export const DATA = 'data';
 export const sealedEntry = (keyHash: string) => `#${keyHash}`;
 
 export const dataKeys = {
-  /** `entry`: a key (logs written before sealing) or sealedEntry(HMAC). */
-  value: (userId: number | string, entry: string) => `value:${userId}:${entry}`,
-  entries: (userId: number | string) => `entries:${userId}`,
-  /** The index of read models built before "entries" (a sorted set): only ever dropped. */
-  formerKeys: (userId: number | string) => `keys:${userId}`,
+  /** A user's values, by entry: a key (logs written before sealing) or sealedEntry(HMAC). */
+  values: (userId: number | string) => `values:${userId}`,
+  /** Earlier releases' layout (see above): read as a fallback, only ever dropped. */
+  former: {
+    value: (userId: number | string, entry: string) => `value:${userId}:${entry}`,
+    entries: (userId: number | string) => `entries:${userId}`,
+    keys: (userId: number | string) => `keys:${userId}`,
+  },
 };
 
 /**

@@ -70,6 +70,36 @@ t.test('reads come from memory until any instance writes the key', async (t) => 
   t.equal(await a.get('m', 'v'), 'two', 'the writer itself reads its write at once');
 });
 
+t.test('fields of a hash are cached one by one and all go with any write to the hash', async (t) => {
+  next = 1;
+  const { open, calls } = await setup(t);
+  const a = await open();
+  const b = await open();
+  await write(a, [{ op: 'hset', key: 'values:1', fields: { x: 'one', y: 'two' } }]);
+  await b.synced!();
+  const before = await calls('hget');
+  for (let i = 0; i < 5; i += 1) {
+    t.equal(await b.hget('m', 'values:1', 'x'), 'one');
+    t.equal(await b.hget('m', 'values:1', 'y'), 'two');
+    t.equal(await b.hget('m', 'values:1', 'z'), null);
+  }
+  t.equal((await calls('hget')) - before, 3, 'fifteen reads of three fields, three HGETs: a missing field is cached too');
+  t.same(await b.hgetall('m', 'values:1'), { x: 'one', y: 'two' }, 'the whole hash is an entry of its own');
+  // A write to one field drops every field of the hash (Redis names the key, not the field).
+  await write(a, [{ op: 'hsetfield', key: 'values:1', field: 'y', value: 'changed' }]);
+  await b.synced!();
+  t.equal(await b.hget('m', 'values:1', 'x'), 'one');
+  t.equal(await b.hget('m', 'values:1', 'y'), 'changed', 'the changed field is read again');
+  t.same(await b.hgetall('m', 'values:1'), { x: 'one', y: 'changed' });
+  await write(a, [{ op: 'hsetfield', key: 'values:1', field: 'z', value: 'new' }]);
+  await b.synced!();
+  t.equal(await b.hget('m', 'values:1', 'z'), 'new', 'a field cached as missing is read again once written');
+  await write(a, [{ op: 'del', key: 'values:1' }]);
+  t.equal(await a.hget('m', 'values:1', 'x'), null, 'the writer reads its own deletion at once');
+  await b.synced!();
+  t.equal(await b.hget('m', 'values:1', 'x'), null, 'and every instance once the message arrived');
+});
+
 t.test('a write by anything else (a raw client, FLUSHDB) invalidates too', async (t) => {
   next = 1;
   const { open, raw } = await setup(t);

@@ -33,6 +33,10 @@ for (const kind of storeKinds(t)) {
       t.equal(await store.get('m', 'missing'), null);
       t.same(await store.hgetall('m', 'h'), { a: '1', n: '5' });
       t.same(await store.hgetall('m', 'h1'), { only: 'one' }, 'hsetfield');
+      t.equal(await store.hget('m', 'h1', 'only'), 'one', 'hget: one field');
+      t.equal(await store.hget('m', 'h', 'b'), null, 'hget: a field deleted');
+      t.equal(await store.hget('m', 'nope', 'a'), null, 'hget: no such hash');
+      await t.rejects(store.hget('m', 's', 'a'), /WRONGTYPE/, 'hget of a string is refused');
       t.equal(await store.hgetall('m', 'nope'), null);
       t.same(await store.hgetallMany('m', ['h', 'nope']), [{ a: '1', n: '5' }, null]);
       t.same(await store.zrange('m', 'z', 0, -1), ['one', 'two', 'three']);

@@ -479,6 +479,10 @@ export function createMemoryReadStore(): MemoryReadStore {
       return v;
     },
 
+    async hget(name, key, field) {
+      return hash(current(name), key, false)?.get(field) ?? null;
+    },
+
     async hgetall(name, key) {
       const h = hash(current(name), key, false);
       return h ? Object.fromEntries(h) : null;

@@ -124,6 +124,7 @@ export function partitionModels(store: ReadModelStore, partitions: Record<string
 
     apply,
     get: (model, key) => store.get(home(model, key), key),
+    hget: (model, key, field) => store.hget(home(model, key), key, field),
     hgetall: (model, key) => store.hgetall(home(model, key), key),
 
     async hgetallMany(model, keys) {

@@ -54,7 +54,7 @@ i = 5
 while i <= #ARGV do
   local op, k, n = ARGV[i], KEYS[tonumber(ARGV[i + 1])], tonumber(ARGV[i + 2])
   if op == 'set' then redis.call('SET', k, ARGV[i + 3])
-  elseif op == 'del' then redis.call('DEL', k)
+  elseif op == 'del' then redis.call('UNLINK', k)
   elseif op == 'hset' then redis.call('HSET', k, unpack(ARGV, i + 3, i + 2 + n))
   elseif op == 'hdel' then redis.call('HDEL', k, unpack(ARGV, i + 3, i + 2 + n))
   elseif op == 'hsetfield' then redis.call('HSET', k, ARGV[i + 3], ARGV[i + 4])
@@ -304,15 +304,22 @@ export async function openRedisReadStore(options: RedisReadStoreOptions): Promis
    * synchronous whenever the generation and the entry are both known. Anything else takes
    * the reads below, which fill the cache.
    */
-  function cachedNow(model: string, key: string): { value: unknown } | undefined {
+  function cachedNow(model: string, key: string, field?: string): { value: unknown } | undefined {
     const gen = cache ? generations.get(model) : undefined;
-    return gen === undefined ? undefined : cache!.peek(keyOf(model, gen, key));
+    return gen === undefined ? undefined : cache!.peek(keyOf(model, gen, key), field);
   }
 
   async function readGet(model: string, key: string): Promise<string | null> {
     const gen = await currentGeneration(model);
     const full = keyOf(model, gen, key);
     return cache ? cache.read(full, () => run(() => client.get(full))) : run(() => client.get(full));
+  }
+
+  async function readField(model: string, key: string, field: string): Promise<string | null> {
+    const gen = await currentGeneration(model);
+    const full = keyOf(model, gen, key);
+    const read = () => run(() => client.hget(full, field));
+    return cache ? cache.read(full, read, field) : read();
   }
 
   async function readHash(model: string, key: string): Promise<Record<string, string> | null> {
@@ -414,6 +421,11 @@ export async function openRedisReadStore(options: RedisReadStoreOptions): Promis
       return hit ? Promise.resolve(hit.value as string | null) : readGet(model, key);
     },
 
+    hget(model, key, field) {
+      const hit = cachedNow(model, key, field);
+      return hit ? Promise.resolve(hit.value as string | null) : readField(model, key, field);
+    },
+
     hgetall(model, key) {
       const hit = cachedNow(model, key);
       return hit ? Promise.resolve(hit.value as Record<string, string> | null) : readHash(model, key);
@@ -490,9 +502,10 @@ export async function openRedisReadStore(options: RedisReadStoreOptions): Promis
 }
 
 interface ReadCache {
-  read<T>(key: string, fetch: () => Promise<T>): Promise<T>;
+  /** What `fetch` reads of `key` (of its `field` alone, when given: dropped with the key). */
+  read<T>(key: string, fetch: () => Promise<T>, field?: string): Promise<T>;
   /** The entry `read` would answer from now without fetching, if any. */
-  peek(key: string): { value: unknown } | undefined;
+  peek(key: string, field?: string): { value: unknown } | undefined;
   /** The page `readPage` would answer from now without fetching, if any. */
   peekPage(model: string, id: string): { value: ZPage } | undefined;
   /** A page of `model` (its key tag), cached under `id`: dropped on any change to the model. */
@@ -515,18 +528,26 @@ interface ReadCache {
  * message is lost without the connection noticing. While that connection is
  * down nothing is cached or served from cache, and every (re)connect starts
  * empty. A read answered after an invalidation of its key that arrived while
- * it was in flight is not stored (the `pending` tokens).
+ * it was in flight is not stored (each key's reads in flight share an epoch
+ * that an invalidation moves). One field of a hash is an entry of its own,
+ * named by the key and the field, and goes with the key's invalidation
+ * (Redis names only the key).
  */
 async function openReadCache(main: Redis, prefix: string, ttlMs: number, maxEntries: number): Promise<ReadCache> {
   const entries = new Map<string, { value: unknown; until: number }>();
-  const pending = new Map<string, number>();
+  /** A hash's cached fields (their entries' names), dropped with the hash. */
+  const fieldsOf = new Map<string, Set<string>>();
+  const pending = new Map<string, { epoch: number; readers: number }>();
   const pages = new Map<string, Map<string, { value: ZPage; until: number }>>();
   const pageEpochs = new Map<string, number>();
-  let tokens = 0;
   let live = false;
+
+  // Key names are ours and hold no NUL, so the first one ends the key.
+  const fieldEntry = (key: string, field: string) => `${key}\0${field}`;
 
   const forgetAll = () => {
     entries.clear();
+    fieldsOf.clear();
     pending.clear();
     pages.clear();
     for (const model of pageEpochs.keys()) pageEpochs.set(model, (pageEpochs.get(model) ?? 0) + 1);
@@ -537,7 +558,13 @@ async function openReadCache(main: Redis, prefix: string, ttlMs: number, maxEntr
   };
   const forget = (key: string) => {
     entries.delete(key);
-    pending.delete(key);
+    const flight = pending.get(key);
+    if (flight) flight.epoch++;
+    const fields = fieldsOf.get(key);
+    if (fields) {
+      for (const name of fields) entries.delete(name);
+      fieldsOf.delete(key);
+    }
     if (key.endsWith(':@checkpoint')) return;
     const model = modelOf(key);
     if (model && pages.has(model)) pages.delete(model);
@@ -572,13 +599,18 @@ async function openReadCache(main: Redis, prefix: string, ttlMs: number, maxEntr
   await tracker.connect().catch(() => {});
 
   const store = <V>(map: Map<string, { value: V; until: number }>, key: string, value: V) => {
-    if (map.size >= maxEntries) map.delete(map.keys().next().value!);
+    if (map.size >= maxEntries) {
+      const oldest = map.keys().next().value!;
+      map.delete(oldest);
+      const nul = oldest.indexOf('\0');
+      if (nul >= 0) fieldsOf.get(oldest.slice(0, nul))?.delete(oldest);
+    }
     map.set(key, { value, until: Date.now() + ttlMs });
   };
 
-  const peek = (key: string) => {
+  const peek = (key: string, field?: string) => {
     if (!live) return undefined;
-    const hit = entries.get(key);
+    const hit = entries.get(field === undefined ? key : fieldEntry(key, field));
     return hit && hit.until > Date.now() ? hit : undefined;
   };
 
@@ -592,18 +624,30 @@ async function openReadCache(main: Redis, prefix: string, ttlMs: number, maxEntr
     peek,
     peekPage,
 
-    async read<T>(key: string, fetch: () => Promise<T>): Promise<T> {
+    async read<T>(key: string, fetch: () => Promise<T>, field?: string): Promise<T> {
       if (!live) return fetch();
-      const hit = peek(key);
+      const hit = peek(key, field);
       if (hit) return hit.value as T;
-      const token = ++tokens;
-      pending.set(key, token);
+      let flight = pending.get(key);
+      if (!flight) pending.set(key, (flight = { epoch: 0, readers: 0 }));
+      const epoch = flight.epoch;
+      flight.readers++;
       try {
         const value = await fetch();
-        if (live && pending.get(key) === token) store(entries, key, value);
+        // Not after an invalidation of the key, nor across a reconnect (which drops `pending`).
+        if (live && pending.get(key) === flight && flight.epoch === epoch) {
+          if (field === undefined) store(entries, key, value);
+          else {
+            const name = fieldEntry(key, field);
+            store(entries, name, value);
+            let fields = fieldsOf.get(key);
+            if (!fields) fieldsOf.set(key, (fields = new Set()));
+            fields.add(name);
+          }
+        }
         return value;
       } finally {
-        if (pending.get(key) === token) pending.delete(key);
+        if (--flight.readers === 0 && pending.get(key) === flight) pending.delete(key);
       }
     },
 

@@ -67,6 +67,8 @@ export interface ReadModelStore {
 
   // Queries, always on the current generation.
   get(model: string, key: string): Promise<string | null>;
+  /** One field of a hash (null when the hash or the field is missing). */
+  hget(model: string, key: string, field: string): Promise<string | null>;
   hgetall(model: string, key: string): Promise<Record<string, string> | null>;
   hgetallMany(model: string, keys: string[]): Promise<(Record<string, string> | null)[]>;
   /** Members by rank, ascending score (stop inclusive, like ZRANGE). */
