@@ -249,51 +249,51 @@ export async function openRedisReadStore(options: RedisReadStoreOptions): Promis
 
   function encodeOps(model: string, gen: number, ops: WriteOp[]): { keys: string[]; args: string[] } {
     const keys = [pointerKey(model), checkpointKey(model, gen)];
-    const index = new Map<string, number>();
+    const index = new Map<string, string>();
     const args: string[] = [];
     const slot = (key: string) => {
       let i = index.get(key);
       if (i === undefined) {
         keys.push(keyOf(model, gen, key));
-        i = keys.length;
+        i = String(keys.length);
         index.set(key, i);
       }
-      return String(i);
+      return i;
     };
+    // Each op is its name, its key's slot in KEYS, how many arguments follow, and those.
+    // The single-value ops (a replay's millions) are pushed as they are, without an array each.
     for (const op of ops) {
-      let rest: string[];
       switch (op.op) {
         case 'set':
-          rest = [op.value];
+          args.push('set', slot(op.key), '1', op.value);
           break;
         case 'del':
-          rest = [];
-          break;
-        case 'hset':
-          rest = Object.entries(op.fields).flat();
-          if (rest.length === 0) continue;
-          break;
-        case 'hdel':
-          rest = op.fields;
-          if (rest.length === 0) continue;
+          args.push('del', slot(op.key), '0');
           break;
         case 'hsetfield':
-          rest = [op.field, op.value];
+          args.push('hsetfield', slot(op.key), '2', op.field, op.value);
+          break;
+        case 'hset': {
+          const rest = Object.entries(op.fields).flat();
+          if (rest.length > 0) args.push('hset', slot(op.key), String(rest.length), ...rest);
+          break;
+        }
+        case 'hdel':
+          if (op.fields.length > 0) args.push('hdel', slot(op.key), String(op.fields.length), ...op.fields);
           break;
         case 'hincrby':
-          rest = [op.field, String(op.by)];
+          args.push('hincrby', slot(op.key), '2', op.field, String(op.by));
           break;
         case 'zadd':
-          rest = [String(op.score), op.member];
+          args.push('zadd', slot(op.key), '2', String(op.score), op.member);
           break;
         case 'zrem':
-          rest = [op.member];
+          args.push('zrem', slot(op.key), '1', op.member);
           break;
         case 'delmembers':
-          rest = [keyOf(model, gen, op.prefix)];
+          args.push('delmembers', slot(op.key), '1', keyOf(model, gen, op.prefix));
           break;
       }
-      args.push(op.op, slot(op.key), String(rest.length), ...rest);
     }
     return { keys, args };
   }
