@@ -9,7 +9,6 @@ import { openEmbeddedEventStore } from './infra/eventstore/embedded.js';
 import { encodePosition, type EventStore } from './infra/eventstore/types.js';
 import { createMemoryReadStore } from './infra/readstore/memory.js';
 import { openSnapshottedMemoryStore } from './infra/readstore/snapshot.js';
-import { openRedisReadStore } from './infra/readstore/redis.js';
 import type { ReadModelStore } from './infra/readstore/types.js';
 import { createPasswords } from './infra/passwords.js';
 import { createKeyedHash } from './infra/secrets.js';
@@ -71,9 +70,10 @@ export async function openEventStore(config: Config): Promise<EventStore> {
 }
 
 export async function openReadStore(config: Config): Promise<ReadModelStore> {
-  return config.redisUrl || config.redisClusterNodes
-    ? openRedisReadStore({ url: config.redisUrl, clusterNodes: config.redisClusterNodes, prefix: config.redisKeyPrefix, cacheMs: config.readCacheMs })
-    : createMemoryReadStore();
+  if (!config.redisUrl && !config.redisClusterNodes) return createMemoryReadStore();
+  // Loaded only when selected, like EventStoreDB: the embedded default starts without ioredis.
+  const { openRedisReadStore } = await import('./infra/readstore/redis.js');
+  return openRedisReadStore({ url: config.redisUrl, clusterNodes: config.redisClusterNodes, prefix: config.redisKeyPrefix, cacheMs: config.readCacheMs });
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {

@@ -65,6 +65,15 @@ export interface RedisClusterNode {
   port: number;
 }
 
+/** Where Redis is: one server, or the seed nodes of a cluster. */
+export type RedisTarget = { url: string } | { clusterNodes: RedisClusterNode[] };
+
+/** The Redis target the configuration selects, or undefined for in-process read models. */
+export function redisTarget(config: { redisUrl: string | undefined; redisClusterNodes?: RedisClusterNode[] | undefined }): RedisTarget | undefined {
+  if (config.redisClusterNodes && config.redisClusterNodes.length > 0) return { clusterNodes: config.redisClusterNodes };
+  return config.redisUrl ? { url: config.redisUrl } : undefined;
+}
+
 export class ConfigError extends Error {
   constructor(
     readonly variable: string,

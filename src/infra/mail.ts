@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import { Problem } from './errors.js';
@@ -55,6 +55,19 @@ function describe(error: unknown): Record<string, unknown> {
   return { code: e.code, command: e.command, responseCode: e.responseCode, reason };
 }
 
+/**
+ * nodemailer, loaded at the first mail rather than at start (it is a tenth of
+ * the service's start-up; most starts send nothing for a while). The
+ * transport is made then too, and kept.
+ */
+function lazyTransport(make: (nodemailer: typeof import('nodemailer').default) => Transporter): { get(): Promise<Transporter>; close(): void } {
+  let transport: Promise<Transporter> | undefined;
+  return {
+    get: () => (transport ??= import('nodemailer').then((m) => make(m.default))),
+    close: () => void transport?.then((t) => t.close()),
+  };
+}
+
 export function createMailer(
   config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'dataDir'> & Partial<Pick<Config, 'mailTransport'>>,
   log: FastifyBaseLogger,
@@ -68,22 +81,24 @@ export function createMailer(
     // A pool keeps a few connections open: a code mail need not wait for a new SMTP greeting.
     // nodemailer's default timeouts wait minutes for a silent server; a client is waiting here.
     // Settings in the URL's query string (e.g. ?maxConnections=) still win.
-    const transport = nodemailer.createTransport(
-      {
-        url: config.smtpUrl,
-        pool: true,
-        maxConnections: 5,
-        connectionTimeout: 10_000,
-        greetingTimeout: 10_000,
-        socketTimeout: 20_000,
-      },
-      { from: config.mailFrom },
+    const transport = lazyTransport((nodemailer) =>
+      nodemailer.createTransport(
+        {
+          url: config.smtpUrl,
+          pool: true,
+          maxConnections: 5,
+          connectionTimeout: 10_000,
+          greetingTimeout: 10_000,
+          socketTimeout: 20_000,
+        },
+        { from: config.mailFrom },
+      ),
     );
     return {
       kind: 'smtp',
       async send(mail) {
         try {
-          await transport.sendMail({ to: mail.to, subject: mail.subject, text: mail.text });
+          await (await transport.get()).sendMail({ to: mail.to, subject: mail.subject, text: mail.text });
         } catch (error) {
           fail('mail could not be sent', error, mail);
         }
@@ -91,7 +106,7 @@ export function createMailer(
       },
       async probe() {
         try {
-          await transport.verify();
+          await (await transport.get()).verify();
         } catch (error) {
           fail('mail server unavailable', error);
         }
@@ -101,12 +116,12 @@ export function createMailer(
   }
 
   const outbox = join(config.dataDir, 'outbox');
-  const render = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' }, { from: config.mailFrom });
+  const render = lazyTransport((nodemailer) => nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' }, { from: config.mailFrom }));
   return {
     kind: 'outbox',
     async send(mail) {
       try {
-        const info = await render.sendMail({ to: mail.to, subject: mail.subject, text: mail.text });
+        const info = await (await render.get()).sendMail({ to: mail.to, subject: mail.subject, text: mail.text });
         await mkdir(outbox, { recursive: true });
         await writeFile(join(outbox, `${Date.now()}-${randomUUID()}.eml`), info.message as Buffer, { flag: 'wx' });
       } catch (error) {

@@ -10,7 +10,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Redis } from 'ioredis';
 import type { TSchema } from '@sinclair/typebox';
-import { createRedisClient, describeTarget, redisTarget, type RedisTarget } from './redis-connection.js';
+import { redisTarget, type RedisTarget } from '../config.js';
 import { Problem } from './errors.js';
 import type { Services } from './services.js';
 
@@ -161,6 +161,8 @@ export async function openRedisCounter(
   now: () => Date = () => new Date(),
 ): Promise<Counter> {
   const target = typeof where === 'string' ? { url: where } : where;
+  // Loaded only when Redis is configured: the embedded default never pays for ioredis at start.
+  const { createRedisClient, describeTarget } = await import('./redis-connection.js');
   const url = describeTarget(target);
   const client = createRedisClient(target, { commandTimeoutMs: 5000 }) as unknown as LimitClient;
   client.on('error', () => {}); // reconnects on its own; failed calls surface as 503s

@@ -7,16 +7,7 @@
 // read model); ioredis's keyPrefix is not used, so the slot a cluster client
 // computes is the slot of the exact key Redis stores.
 import { Cluster, Redis } from 'ioredis';
-import type { RedisClusterNode as ClusterNode } from '../config.js';
-
-/** Where Redis is: one server, or the seed nodes of a cluster. */
-export type RedisTarget = { url: string } | { clusterNodes: ClusterNode[] };
-
-/** The Redis target the configuration selects, or undefined for in-process read models. */
-export function redisTarget(config: { redisUrl: string | undefined; redisClusterNodes?: ClusterNode[] | undefined }): RedisTarget | undefined {
-  if (config.redisClusterNodes && config.redisClusterNodes.length > 0) return { clusterNodes: config.redisClusterNodes };
-  return config.redisUrl ? { url: config.redisUrl } : undefined;
-}
+import type { RedisTarget } from '../config.js';
 
 /** For messages: where we tried to connect (never credentials). */
 export function describeTarget(target: RedisTarget): string {

@@ -6,7 +6,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
-import { toYaml } from '../infra/http/openapi.js';
+import { stringify } from 'yaml';
+
+/** The document as YAML, without anchors and aliases (plainer for readers and generators). */
+const toYaml = (document: unknown): string => stringify(document, { aliasDuplicateObjects: false, lineWidth: 0 });
 
 /** The document as the routes declare it, for the default configuration plus the admin routes (which ADMIN_TOKEN turns on). */
 export async function generateOpenApiYaml(): Promise<string> {

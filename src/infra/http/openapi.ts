@@ -13,7 +13,6 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { stringify } from 'yaml';
 import { codeForStatus } from '../errors.js';
 import { familyOfPath } from './envelopes.js';
 import { DOCS_CSP } from './security.js';
@@ -275,11 +274,6 @@ function plainForGenerators(document: Json): Json {
     Object.entries(componentsObject.schemas as Record<string, Json>).sort(([a], [b]) => a.localeCompare(b)),
   );
   return document;
-}
-
-/** The document as YAML, without anchors and aliases (plainer for readers and generators). */
-export function toYaml(document: unknown): string {
-  return stringify(document, { aliasDuplicateObjects: false, lineWidth: 0 });
 }
 
 export const openApi = fp(

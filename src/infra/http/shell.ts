@@ -6,7 +6,7 @@ import type { Socket } from 'node:net';
 import { isUtf8 } from 'node:buffer';
 import fp from 'fastify-plugin';
 import secureJson from 'secure-json-parse';
-import { Ajv } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { ConcurrencyError, Problem } from '../errors.js';
 import { EventStoreUnavailableError } from '../eventstore/types.js';
@@ -30,6 +30,9 @@ declare module 'fastify' {
 
 // ajv-formats is CommonJS with a default export.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
+
+/** How long after start the routes' validators not yet used are compiled in the background. */
+const WARM_VALIDATORS_AFTER_MS = 1000;
 
 /** One validator for bodies (types must match exactly) and one for text inputs (parsed from strings). */
 function validators() {
@@ -213,10 +216,53 @@ export const httpShell = fp(
       };
       runInRequest(context, done);
     });
+    // Each route's validators are compiled at their first use, and all of them in the background
+    // once the service is ready: compiling them all before listening (ajv's own meta-schemas
+    // included) was a third of a start with an empty log.
     const ajv = validators();
-    app.setValidatorCompiler(({ schema, httpPart }) =>
-      (httpPart === 'body' ? ajv.body : ajv.text).compile(schema as object),
-    );
+    const uncompiled = new Set<() => void>();
+    app.setValidatorCompiler(({ schema, httpPart }) => {
+      let compiled: ValidateFunction | undefined;
+      const compile = () => {
+        compiled ??= (httpPart === 'body' ? ajv.body : ajv.text).compile(schema as object);
+        uncompiled.delete(compile);
+        return compiled;
+      };
+      uncompiled.add(compile);
+      // Fastify reads a failed validation's errors from the function it was given.
+      const validate = (data: unknown): boolean => {
+        const fn = compiled ?? compile();
+        const valid = fn(data) as boolean;
+        validate.errors = fn.errors;
+        return valid;
+      };
+      validate.errors = null as ValidateFunction['errors'];
+      return validate;
+    });
+    let warming: NodeJS.Immediate | NodeJS.Timeout | undefined;
+    app.addHook('onReady', (done) => {
+      // A second after start (the first requests, /ready's among them, compile only their own),
+      // one validator per turn of the event loop: requests arriving meanwhile go first.
+      const next = () => {
+        const [compile] = uncompiled;
+        if (!compile) return;
+        try {
+          compile();
+        } catch (error) {
+          // A schema ajv refuses fails its route's requests too (500, logged): said once here.
+          uncompiled.delete(compile);
+          app.log.error({ err: error }, 'a route schema does not compile');
+        }
+        warming = setImmediate(next);
+      };
+      warming = setTimeout(next, WARM_VALIDATORS_AFTER_MS).unref();
+      done();
+    });
+    app.addHook('onClose', (_app, done) => {
+      clearTimeout(warming as NodeJS.Timeout);
+      clearImmediate(warming as NodeJS.Immediate);
+      done();
+    });
 
     // Text that is not valid Unicode would be stored differently by each store (Redis turns a lone
     // surrogate into U+FFFD, the log keeps it): refused like malformed JSON, before validation.

@@ -8,8 +8,8 @@
 // On a Redis Cluster every script touches keys of one model only, all declared
 // in KEYS, so each runs on the one master that holds that model's slot.
 import { Cluster, type Redis } from 'ioredis';
-import type { RedisClusterNode } from '../../config.js';
-import { createRedisClient, describeTarget, keyHolders, type RedisTarget } from '../redis-connection.js';
+import type { RedisClusterNode, RedisTarget } from '../../config.js';
+import { createRedisClient, describeTarget, keyHolders } from '../redis-connection.js';
 import { partitionModels, slotOf } from './partitioned.js';
 
 /**
