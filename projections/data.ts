@@ -34,7 +34,7 @@ export const dataProjection: Projection = {
         const entry = entryOf(recorded, userId, part);
         if (entry === null) return [];
         const stored = part ? storedSealed(recorded.type, part) : JSON.stringify(event.data.value);
-        return [{ op: 'hsetfield', key: dataKeys.values(userId), field: entry, value: stored }];
+        return [{ op: 'hsetfield', key: dataKeys.values(userId, entry), field: entry, value: stored }];
       }
       case 'DataDeleted': {
         const { userId } = event.data;
@@ -42,7 +42,7 @@ export const dataProjection: Projection = {
         if (entry === null) return [];
         // The former layout's string too, or a query's fallback would find it again.
         return [
-          { op: 'hdel', key: dataKeys.values(userId), fields: [entry] },
+          { op: 'hdel', key: dataKeys.values(userId, entry), fields: [entry] },
           { op: 'del', key: dataKeys.former.value(userId, entry) },
         ];
       }
@@ -50,7 +50,7 @@ export const dataProjection: Projection = {
         const { userId } = event.data;
         const prefix = dataKeys.former.value(userId, '');
         return [
-          { op: 'del', key: dataKeys.values(userId) },
+          ...dataKeys.allValues(userId).map((key): WriteOp => ({ op: 'del', key })),
           { op: 'delmembers', key: dataKeys.former.entries(userId), prefix },
           { op: 'delmembers', key: dataKeys.former.keys(userId), prefix },
         ];

@@ -25,5 +25,5 @@ export async function findValue(svc: Pick<Services, 'readStore' | 'names' | 'dat
 
 /** What the user's hash holds under `name`, else what a read model of an earlier release holds. */
 async function entry(store: Services['readStore'], userId: number, name: string): Promise<string | null> {
-  return (await store.hget(DATA, dataKeys.values(userId), name)) ?? store.get(DATA, dataKeys.former.value(userId, name));
+  return (await store.hget(DATA, dataKeys.values(userId, name), name)) ?? store.get(DATA, dataKeys.former.value(userId, name));
 }

@@ -1,9 +1,13 @@
-// Where the key-value read model keeps what: "values:<userId>", one hash per
-// user, entry → value. The account's deletion drops the one key, and a replay
-// writes one field per event (the layout before kept one string per value and
-// an index of them for the deletion: two writes per stored key, and a quarter
-// of a replay's Redis time over 200,000 keys). projections/data.ts writes it
-// from the log; src/data/queries.ts reads it.
+// Where the key-value read model keeps what: "values:<userId>:<bucket>", a
+// user's values spread over VALUE_BUCKETS hashes by their entry's name, entry
+// → value. A replay writes one field per event (the layout before kept one
+// string per value and an index of them for the deletion: two writes per
+// stored key, and a quarter of a replay's Redis time over 200,000 keys), and
+// the account's deletion drops every bucket, which needs no index. Buckets,
+// not one hash per user: a hash is one value to the in-process store's
+// snapshot (written and decoded whole), and a user with 200,000 keys would
+// make that 40 MB; in 64 buckets it is 600 KB each. projections/data.ts
+// writes it from the log; src/data/queries.ts reads it.
 //
 // A value stays sealed, as the log holds it: entry "#<HMAC of the key>" →
 // "<event type>:<nonce>:<ciphertext>" (base64 has no ":"), the part the D
@@ -21,6 +25,10 @@
 // User ids are digits, so the first ":" after them ends the id.
 
 import type { Sealed } from '../infra/keystore/aead.js';
+import { partitionOf } from '../infra/readstore/partitioned.js';
+
+/** How many hashes one user's values are spread over. */
+export const VALUE_BUCKETS = 64;
 
 export const DATA = 'data';
 
@@ -28,8 +36,10 @@ export const DATA = 'data';
 export const sealedEntry = (keyHash: string) => `#${keyHash}`;
 
 export const dataKeys = {
-  /** A user's values, by entry: a key (logs written before sealing) or sealedEntry(HMAC). */
-  values: (userId: number | string) => `values:${userId}`,
+  /** The hash holding a user's value under `entry`: a key (logs written before sealing) or sealedEntry(HMAC). */
+  values: (userId: number | string, entry: string) => `values:${userId}:${partitionOf(entry, VALUE_BUCKETS)}`,
+  /** Every hash that may hold a user's values. */
+  allValues: (userId: number | string) => Array.from({ length: VALUE_BUCKETS }, (_, b) => `values:${userId}:${b}`),
   /** Earlier releases' layout (see above): read as a fallback, only ever dropped. */
   former: {
     value: (userId: number | string, entry: string) => `value:${userId}:${entry}`,

@@ -1,4 +1,4 @@
-// The key-value read model's layout: one hash of values per user. A read
+// The key-value read model's layout: a user's values in a few hashes. A read
 // model in Redis that an earlier release built (one string per value, indexed
 // for the account's deletion) keeps working until the next replay: its values
 // are read, a deletion drops them, and the account's deletion forgets them all.
@@ -45,7 +45,7 @@ for (const kind of storeKinds(t)) {
     t.equal(await value(7, 'gone'), undefined, 'deleted: the former string goes too, so the fallback cannot find it again');
     await apply(dataProjection.apply(plain('DataUpdated', { userId: 7, key: 'prefs', value: 'light' })));
     t.equal(await value(7, 'prefs'), 'light', "an update lands in the user's hash, which is read first");
-    t.same((await store.dump(DATA))[dataKeys.values(7)], { prefs: '"light"' }, 'one hash per user, entry → value');
+    t.same((await store.dump(DATA))[dataKeys.values(7, 'prefs')], { prefs: '"light"' }, "the user's values in hashes, entry → value");
 
     await apply(dataProjection.apply(plain('AccountDeleted', { userId: 7 })));
     t.equal(await value(7, 'prefs'), undefined, "the account's deletion forgets both layouts");

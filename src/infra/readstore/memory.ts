@@ -153,6 +153,9 @@ function encode(v: Value): [number, Buffer] {
  * and the last snapshot read in place (`base`). A deletion over a lower layer
  * is a GONE mark. Reads look top-down; a write first copies the value up.
  */
+/** Hashes with more fields than this stay decoded after their first read from a snapshot. */
+const DECODED_ONCE = 64;
+
 class Keys {
   base: FrozenKeys | null = null;
   frozen: Map<string, Slot> | null = null;
@@ -176,7 +179,8 @@ class Keys {
     const i = this.base.indexOf(Buffer.from(key, 'utf8'));
     if (i < 0) return undefined;
     const v = this.decode(i);
-    if (v instanceof SortedSet) this.live.set(key, v); // a set can be large: decoded once, not per read
+    // A set, or a hash of many fields (D's buckets), can be large: decoded once, not per read.
+    if (v instanceof SortedSet || (v instanceof Map && v.size > DECODED_ONCE)) this.live.set(key, v);
     return v;
   }
 
