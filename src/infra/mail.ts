@@ -64,7 +64,7 @@ function lazyTransport(make: (nodemailer: typeof import('nodemailer').default) =
   let transport: Promise<Transporter> | undefined;
   return {
     get: () => (transport ??= import('nodemailer').then((m) => make(m.default))),
-    close: () => void transport?.then((t) => t.close()),
+    close: () => void transport?.then((t) => t.close(), () => {}),
   };
 }
 

@@ -147,15 +147,15 @@ function encode(v: Value): [number, Buffer] {
   return [ZSET, Buffer.from(JSON.stringify(v.entries()), 'utf8')];
 }
 
+/** Hashes with more fields than this stay decoded after their first read from a snapshot. */
+const DECODED_ONCE = 64;
+
 /**
  * One generation's keys in up to three layers: what changed since the last
  * freeze (`live`), what changed before it and is being written (`frozen`),
  * and the last snapshot read in place (`base`). A deletion over a lower layer
  * is a GONE mark. Reads look top-down; a write first copies the value up.
  */
-/** Hashes with more fields than this stay decoded after their first read from a snapshot. */
-const DECODED_ONCE = 64;
-
 class Keys {
   base: FrozenKeys | null = null;
   frozen: Map<string, Slot> | null = null;
