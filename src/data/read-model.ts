@@ -20,7 +20,7 @@
 // Read models in Redis built by earlier releases kept each value as a string
 // "value:<userId>:<entry>", indexed by a hash "entries:<userId>" (or, before
 // that, a sorted set "keys:<userId>"). Until the next replay a query falls
-// back to such a string when the user's hash has no such entry, a deletion
+// back to such a string when the user's bucket has no such entry, a deletion
 // drops it, and an account's deletion drops them all through their index.
 // User ids are digits, so the first ":" after them ends the id.
 

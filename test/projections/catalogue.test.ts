@@ -68,7 +68,7 @@ t.test('rebuilt from the log, in process and in Redis, the read models are the s
   t.same(expected[PRODUCTS]!.ids, [['1', 1], ['2', 2], ['4', 4], ['5', 5], ['6', 6]]);
   t.match(expected[ORDERS], { 'order:1': { status: 'cancelled' }, 'order:2': { status: 'placed' } });
   // Each user's live key, sealed as the log holds it and named by the HMAC of its name (the same name
-  // gives each user a different entry), in one hash per user, which the account's deletion drops whole.
+  // gives each user a different entry), in the user's bucket that its entry names; the account's deletion drops every bucket.
   const data = expected[DATA]!;
   t.same(Object.keys(data).map((k) => k.replace(/:\d+$/, ':<bucket>')).sort(), ['values:1:<bucket>', 'values:2:<bucket>']);
   const entryOf = (user: number) => {

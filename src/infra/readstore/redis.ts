@@ -309,28 +309,18 @@ export async function openRedisReadStore(options: RedisReadStoreOptions): Promis
     return gen === undefined ? undefined : cache!.peek(keyOf(model, gen, key), field);
   }
 
-  async function readGet(model: string, key: string): Promise<string | null> {
-    const gen = await currentGeneration(model);
-    const full = keyOf(model, gen, key);
-    return cache ? cache.read(full, () => run(() => client.get(full))) : run(() => client.get(full));
-  }
-
-  async function readField(model: string, key: string, field: string): Promise<string | null> {
-    const gen = await currentGeneration(model);
-    const full = keyOf(model, gen, key);
-    const read = () => run(() => client.hget(full, field));
+  /** `fetch` of the current generation's `key` (its `field` alone, when given), through the cache when there is one. */
+  async function readThrough<T>(model: string, key: string, fetch: (full: string) => Promise<T>, field?: string): Promise<T> {
+    const full = keyOf(model, await currentGeneration(model), key);
+    const read = () => fetch(full);
     return cache ? cache.read(full, read, field) : read();
   }
 
-  async function readHash(model: string, key: string): Promise<Record<string, string> | null> {
-    const gen = await currentGeneration(model);
-    const full = keyOf(model, gen, key);
-    const read = async () => {
-      const h = await run(() => client.hgetall(full));
-      return Object.keys(h).length === 0 ? null : Object.freeze(h);
-    };
-    return cache ? cache.read(full, read) : read();
-  }
+  const readString = (full: string) => run(() => client.get(full));
+  const readHash = async (full: string) => {
+    const h = await run(() => client.hgetall(full));
+    return Object.keys(h).length === 0 ? null : Object.freeze(h);
+  };
 
   const pageId = (model: string, gen: number, key: string, start: number, stop: number, hashPrefix: string) =>
     `${keyOf(model, gen, key)} ${start} ${stop} ${hashPrefix}`;
@@ -418,17 +408,17 @@ export async function openRedisReadStore(options: RedisReadStoreOptions): Promis
 
     get(model, key) {
       const hit = cachedNow(model, key);
-      return hit ? Promise.resolve(hit.value as string | null) : readGet(model, key);
+      return hit ? Promise.resolve(hit.value as string | null) : readThrough(model, key, readString);
     },
 
     hget(model, key, field) {
       const hit = cachedNow(model, key, field);
-      return hit ? Promise.resolve(hit.value as string | null) : readField(model, key, field);
+      return hit ? Promise.resolve(hit.value as string | null) : readThrough(model, key, (full) => run(() => client.hget(full, field)), field);
     },
 
     hgetall(model, key) {
       const hit = cachedNow(model, key);
-      return hit ? Promise.resolve(hit.value as Record<string, string> | null) : readHash(model, key);
+      return hit ? Promise.resolve(hit.value as Record<string, string> | null) : readThrough(model, key, readHash);
     },
 
     async hgetallMany(model, keys) {
@@ -603,7 +593,11 @@ async function openReadCache(main: Redis, prefix: string, ttlMs: number, maxEntr
       const oldest = map.keys().next().value!;
       map.delete(oldest);
       const nul = oldest.indexOf('\0');
-      if (nul >= 0) fieldsOf.get(oldest.slice(0, nul))?.delete(oldest);
+      if (nul >= 0) {
+        const key = oldest.slice(0, nul);
+        const fields = fieldsOf.get(key);
+        if (fields?.delete(oldest) && fields.size === 0) fieldsOf.delete(key);
+      }
     }
     map.set(key, { value, until: Date.now() + ttlMs });
   };

@@ -9,9 +9,9 @@ export type WriteOp =
   | { op: 'del'; key: string }
   | { op: 'hset'; key: string; fields: Record<string, string> }
   /**
-   * One field of a hash: what an index adds per entry. hset's fields object
-   * with a computed name (`{ [entry]: '1' }`) gives V8 a new hidden class per
-   * distinct name, a tenth of a replay over 200,000 index entries.
+   * One field of a hash: what D's projection writes per value. hset's fields
+   * object with a computed name (`{ [entry]: value }`) gives V8 a new hidden
+   * class per distinct name, a tenth of a replay over 200,000 keys.
    */
   | { op: 'hsetfield'; key: string; field: string; value: string }
   | { op: 'hdel'; key: string; fields: string[] }
