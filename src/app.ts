@@ -1,21 +1,18 @@
 // Builds the service: stores chosen by configuration, the projection runner,
 // and the Fastify app with every family's routes. server.ts only listens.
-import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { DestinationStream } from 'pino';
 import type { Config } from './config.js';
-import { openEmbeddedEventStore } from './infra/eventstore/embedded.js';
 import { encodePosition, type EventStore } from './infra/eventstore/types.js';
-import { createMemoryReadStore } from './infra/readstore/memory.js';
-import { openSnapshottedMemoryStore } from './infra/readstore/snapshot.js';
+import { openEventStore, openServiceReadStore } from './stores.js';
 import type { ReadModelStore } from './infra/readstore/types.js';
 import { createPasswords } from './infra/passwords.js';
 import { createKeyedHash } from './infra/secrets.js';
 import { createMailer } from './infra/mail.js';
 import type { Services } from './infra/services.js';
 import { lazyChildLogger, loggerOptions, requestId } from './infra/logging.js';
-import { clientErrorHandler, frameworkErrors, httpShell } from './infra/http/shell.js';
+import { clientErrorHandler, frameworkErrors, httpShell, LaterCompiles } from './infra/http/shell.js';
 import { securityPlugin } from './infra/http/security.js';
 import { sharedSchemas } from './infra/http/schemas.js';
 import { healthRoutes } from './infra/http/health.js';
@@ -51,6 +48,8 @@ export interface AppOptions {
   /** Stores opened by the caller (tests share one between app instances); closed by the caller. */
   eventStore?: EventStore;
   readStore?: ReadModelStore;
+  /** The configured stores, which the caller began opening (the server, while the modules load); closed by the app. */
+  opening?: { eventStore: Promise<EventStore>; readStore: Promise<ReadModelStore> };
   /** The data keys' backend (tests share one between app instances); closed by the caller. */
   keyBackend?: KeyBackend;
   /** Where log lines go (tests capture them); stdout otherwise. */
@@ -62,22 +61,9 @@ export interface AppOptions {
 export const connectionsCheckingInterval = (requestTimeoutMs: number) =>
   Math.min(2000, Math.max(50, Math.floor(requestTimeoutMs / 10)));
 
-export async function openEventStore(config: Config): Promise<EventStore> {
-  if (!config.eventStoreUrl) return openEmbeddedEventStore({ dir: join(config.dataDir, 'events') });
-  // Loaded only when selected: the embedded default never pays for gRPC.
-  const { openEventStoreDb } = await import('./infra/eventstore/esdb.js');
-  return openEventStoreDb(config.eventStoreUrl);
-}
-
-export async function openReadStore(config: Config): Promise<ReadModelStore> {
-  if (!config.redisUrl && !config.redisClusterNodes) return createMemoryReadStore();
-  // Loaded only when selected, like EventStoreDB: the embedded default starts without ioredis.
-  const { openRedisReadStore } = await import('./infra/readstore/redis.js');
-  return openRedisReadStore({ url: config.redisUrl, clusterNodes: config.redisClusterNodes, prefix: config.redisKeyPrefix, cacheMs: config.readCacheMs });
-}
-
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config } = options;
+  const later = new LaterCompiles();
   const app = Fastify({
     logger: loggerOptions(config.logLevel, options.logStream),
     childLoggerFactory: lazyChildLogger,
@@ -86,6 +72,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: 1024 },
     frameworkErrors,
     clientErrorHandler,
+    // Route schemas compiled at their first use (or in the background once ready), not before listening.
+    schemaController: later.schemaController,
     // The client's X-Request-Id only when short and plain (it lands in every log line); else a new one.
     requestIdHeader: false,
     genReqId: requestId,
@@ -108,13 +96,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const ownsStores = !options.eventStore;
   const metrics = createMetrics();
-  const rawEventStore = options.eventStore ?? (await openEventStore(config));
+  const rawEventStore = options.eventStore ?? (await (options.opening?.eventStore ?? openEventStore(config)));
   let readStore: ReadModelStore;
   let personal;
   try {
     // Personal fields are sealed under their account's key on the way in and opened on the way out.
     personal = await openPersonalData(config, rawEventStore, options.keyBackend);
-    readStore = options.readStore ?? (config.redisUrl || config.redisClusterNodes ? await openReadStore(config) : await openSnapshottedMemoryStore(join(config.dataDir, 'snapshots'), allProjections));
+    readStore = options.readStore ?? (await (options.opening?.readStore ?? openServiceReadStore(config)));
   } catch (error) {
     if (personal && !options.keyBackend) await personal.dataKeys.close();
     if (ownsStores) await rawEventStore.close();
@@ -184,7 +172,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   try {
     for (const schema of sharedSchemas) app.addSchema(schema);
-    await app.register(httpShell);
+    await app.register(httpShell, { later });
     await app.register(securityPlugin, { corsOrigins: config.corsOrigins });
     await app.register(openApi);
     await app.register(authPlugin, { services, tokenSeconds: SESSION_SECONDS, sessionIsLive: sessionLiveness(services) });

@@ -1,10 +1,15 @@
 // Entry point: read configuration, build, listen, close with grace on signals.
+import { enableCompileCache } from 'node:module';
 import closeWithGrace from 'close-with-grace';
 import { ConfigError, loadConfig } from './config.js';
-import { buildApp } from './app.js';
+import { openEventStore, openServiceReadStore } from './stores.js';
 import { backgroundThreadPool } from './infra/priority.js';
 
 async function main(): Promise<void> {
+  // V8's compiled code for the modules loaded from here on (the app's, most of them) is kept
+  // between starts, in NODE_COMPILE_CACHE or the OS's temporary directory: a start compiles less.
+  // Where that directory cannot be written, nothing is cached and nothing fails.
+  enableCompileCache();
   let config;
   try {
     config = loadConfig();
@@ -15,9 +20,18 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const lowered = await backgroundThreadPool();
-  const app = await buildApp({ config });
-  app.log.info({ threads: lowered }, "libuv's thread pool (argon2) at background priority");
+  // The stores open (the embedded event store starts its writer thread, a snapshot of the read
+  // models is read) while the rest of the service loads.
+  const opening = { eventStore: openEventStore(config), readStore: openServiceReadStore(config) };
+  // buildApp awaits both, and fails with the first error.
+  opening.eventStore.catch(() => undefined);
+  opening.readStore.catch(() => undefined);
+  // Lowered once the read store is open: at background priority, the pool's read of a snapshot
+  // would wait behind the loading of modules.
+  const lowering = opening.readStore.then(backgroundThreadPool, () => 0);
+  const { buildApp } = await import('./app.js');
+  const app = await buildApp({ config, opening });
+  app.log.info({ threads: await lowering }, "libuv's thread pool (argon2) at background priority");
   // In-flight requests finish, then the runner stops and the stores close.
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'closing after an error');

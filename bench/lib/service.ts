@@ -60,7 +60,8 @@ export async function spawnAndWait(
       child.kill('SIGKILL');
       throw new Error(`${args.join(' ')} not ready after ${timeoutMs} ms: ${stderr}`);
     }
-    await new Promise((r) => setTimeout(r, 100));
+    // Every 10 ms: the restart scenario's 1 s target is read off this loop.
+    await new Promise((r) => setTimeout(r, 10));
   }
   return {
     url,

@@ -9,7 +9,7 @@ import { once } from 'node:events';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
-import { openEventStore } from '../app.js';
+import { openEventStore } from '../stores.js';
 import type { EventStore } from '../infra/eventstore/types.js';
 import type { KeyedHash } from '../infra/secrets.js';
 import type { DataKeys } from '../infra/keystore/data-keys.js';

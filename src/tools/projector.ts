@@ -4,7 +4,7 @@
 import Fastify from 'fastify';
 import closeWithGrace from 'close-with-grace';
 import { ConfigError, loadConfig } from '../config.js';
-import { openEventStore, openReadStore } from '../app.js';
+import { openEventStore, openReadStore } from '../stores.js';
 import { openPersonalData } from '../personal.js';
 import { loggerOptions } from '../infra/logging.js';
 import { healthRoutes } from '../infra/http/health.js';

@@ -5,7 +5,7 @@
 // was the grace wait before the old generation is dropped (REPLAY_GRACE_MS).
 import cliProgress from 'cli-progress';
 import { ConfigError, loadConfig } from '../config.js';
-import { openEventStore, openReadStore } from '../app.js';
+import { openEventStore, openReadStore } from '../stores.js';
 import type { Position } from '../infra/eventstore/types.js';
 import { openPersonalData } from '../personal.js';
 import { allProjections } from '../../projections/index.js';

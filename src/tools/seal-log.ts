@@ -19,7 +19,7 @@
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { ConfigError, loadConfig, type Config } from '../config.js';
-import { openEventStore } from '../app.js';
+import { openEventStore } from '../stores.js';
 import { openEmbeddedEventStore } from '../infra/eventstore/embedded.js';
 import type { EventStore, RecordedEvent } from '../infra/eventstore/types.js';
 import { isSealed } from '../infra/keystore/sealed-store.js';

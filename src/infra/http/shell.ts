@@ -1,13 +1,14 @@
 // The HTTP shell every route shares: schema validation (bodies never coerced,
 // query strings and path parameters parsed), one error handler that answers in
 // the route's family envelope and never leaks a stack trace, and the 404s.
-import type { FastifyInstance, FastifyError, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
+import type { FastifyInstance, FastifyError, FastifyReply, FastifyRequest, FastifySchemaCompiler, FastifySchemaValidationError, FastifyServerOptions } from 'fastify';
 import type { Socket } from 'node:net';
 import { isUtf8 } from 'node:buffer';
 import fp from 'fastify-plugin';
 import secureJson from 'secure-json-parse';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import SerializerSelector from '@fastify/fast-json-stringify-compiler';
 import { ConcurrencyError, Problem } from '../errors.js';
 import { EventStoreUnavailableError } from '../eventstore/types.js';
 import { ReadStoreUnavailableError } from '../readstore/types.js';
@@ -31,8 +32,8 @@ declare module 'fastify' {
 // ajv-formats is CommonJS with a default export.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 
-/** How long after start the routes' validators not yet used are compiled in the background. */
-const WARM_VALIDATORS_AFTER_MS = 1000;
+/** How long after start the routes' schemas not yet used are compiled in the background. */
+const WARM_SCHEMAS_AFTER_MS = 1000;
 
 /** One validator for bodies (types must match exactly) and one for text inputs (parsed from strings). */
 function validators() {
@@ -42,6 +43,71 @@ function validators() {
   addFormats(body);
   addFormats(text);
   return { body, text };
+}
+
+type ValidatorFactory = NonNullable<NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']>['buildValidator'];
+
+/**
+ * The routes' schema compilers, each route's validators (ajv) and response serializers
+ * (fast-json-stringify) compiled at their first use instead of before listening: compiling
+ * them all, with ajv's meta-schemas and Fastify's own default compilers, was most of a start
+ * with an empty log. `pending` holds what is not compiled yet; the shell compiles it in the
+ * background once the service is ready. One per app: its `schemaController` goes to Fastify's
+ * constructor (so Fastify never loads its default validator compiler), the object to `httpShell`.
+ */
+export class LaterCompiles {
+  readonly pending = new Set<() => unknown>();
+  private readonly ajv = this.defer(validators);
+
+  /** A function that compiles at its first call and returns the same result after. */
+  defer<T>(compile: () => T): () => T {
+    let compiled: T | undefined;
+    const get = (): T => {
+      if (compiled === undefined) {
+        compiled = compile();
+        this.pending.delete(get);
+      }
+      return compiled;
+    };
+    this.pending.add(get);
+    return get;
+  }
+
+  private readonly validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
+    const compiled = this.defer(() => (httpPart === 'body' ? this.ajv().body : this.ajv().text).compile(schema as object));
+    // Fastify reads a failed validation's errors from the function it was given.
+    const validate = (data: unknown): boolean => {
+      const fn = compiled();
+      const valid = fn(data) as boolean;
+      validate.errors = fn.errors;
+      return valid;
+    };
+    validate.errors = null as ValidateFunction['errors'];
+    return validate;
+  };
+
+  /** Fastify's default serializer builder (fast-json-stringify, with each context's shared schemas), each route's deferred. */
+  private serializers(): SerializerSelector.SerializerFactory {
+    const selector = SerializerSelector();
+    return (externalSchemas, options) => {
+      const compiler = this.defer(() => selector(externalSchemas, options));
+      return (route) => {
+        const serializer = this.defer(() => compiler()(route));
+        return (doc) => serializer()(doc);
+      };
+    };
+  }
+
+  /**
+   * Fastify's `schemaController` option. Fastify calls a validator builder's compiler with the
+   * route's schema definition, as `setValidatorCompiler` does; its types describe ajv-compiler's.
+   */
+  readonly schemaController = {
+    compilersFactory: {
+      buildValidator: (() => this.validatorCompiler) as unknown as ValidatorFactory,
+      buildSerializer: this.serializers(),
+    },
+  } satisfies FastifyServerOptions['schemaController'];
 }
 
 /** Fastify's own message for an ajv error, without the "body/" noise: "password must NOT have fewer than 8 characters". */
@@ -190,7 +256,7 @@ export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket)
 }
 
 export const httpShell = fp(
-  async function httpShell(app: FastifyInstance) {
+  async function httpShell(app: FastifyInstance, { later }: { later: LaterCompiles }) {
     // Every family speaks JSON only: anything else is 415, not a string body that fails validation.
     app.removeContentTypeParser(['text/plain', 'application/json']);
     app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
@@ -216,46 +282,24 @@ export const httpShell = fp(
       };
       runInRequest(context, done);
     });
-    // Each route's validators are compiled at their first use, and all of them in the background
-    // once the service is ready: compiling them all before listening (ajv's own meta-schemas
-    // included) was a third of a start with an empty log.
-    const ajv = validators();
-    const uncompiled = new Set<() => void>();
-    app.setValidatorCompiler(({ schema, httpPart }) => {
-      let compiled: ValidateFunction | undefined;
-      const compile = () => {
-        compiled ??= (httpPart === 'body' ? ajv.body : ajv.text).compile(schema as object);
-        uncompiled.delete(compile);
-        return compiled;
-      };
-      uncompiled.add(compile);
-      // Fastify reads a failed validation's errors from the function it was given.
-      const validate = (data: unknown): boolean => {
-        const fn = compiled ?? compile();
-        const valid = fn(data) as boolean;
-        validate.errors = fn.errors;
-        return valid;
-      };
-      validate.errors = null as ValidateFunction['errors'];
-      return validate;
-    });
     let warming: NodeJS.Immediate | NodeJS.Timeout | undefined;
+    // Route schemas not used yet are compiled in the background once the service is ready.
     app.addHook('onReady', (done) => {
       // A second after start (the first requests, /ready's among them, compile only their own),
-      // one validator per turn of the event loop: requests arriving meanwhile go first.
+      // one schema per turn of the event loop: requests arriving meanwhile go first.
       const next = () => {
-        const [compile] = uncompiled;
+        const [compile] = later.pending;
         if (!compile) return;
         try {
           compile();
         } catch (error) {
-          // A schema ajv refuses fails its route's requests too (500, logged): said once here.
-          uncompiled.delete(compile);
+          // A schema that does not compile fails its route's requests too (500, logged): said once here.
+          later.pending.delete(compile);
           app.log.error({ err: error }, 'a route schema does not compile');
         }
         warming = setImmediate(next);
       };
-      warming = setTimeout(next, WARM_VALIDATORS_AFTER_MS).unref();
+      warming = setTimeout(next, WARM_SCHEMAS_AFTER_MS).unref();
       done();
     });
     app.addHook('onClose', (_app, done) => {

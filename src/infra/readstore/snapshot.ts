@@ -13,9 +13,10 @@
 // discarded and the runner replays the whole log, as it always did; otherwise
 // the models start from it and the runner resumes from its checkpoints.
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { closeSync, fstatSync, mkdirSync, openSync, read } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { crc32 } from 'node:zlib';
 import { FrozenKeys, segmentLength, type SegmentInfo } from './image.js';
 import { createMemoryReadStore, type MemoryReadStore } from './memory.js';
@@ -72,10 +73,34 @@ const checksum = (models: ModelEntry[], body: Buffer | Buffer[]) => {
 
 type Loaded = { model: string; checkpoint: string; keys: FrozenKeys }[];
 
+/**
+ * The whole file in one read on libuv's pool, opened synchronously: at start the event loop is
+ * busy loading the service's modules, and each asynchronous step (open, stat, and `readFile`'s
+ * half-megabyte pieces) would wait for it.
+ */
+const readAt = promisify(read);
+
+async function readWhole(path: string): Promise<Buffer> {
+  const fd = openSync(path, 'r');
+  try {
+    const { size } = fstatSync(fd);
+    const buffer = Buffer.allocUnsafe(size);
+    let at = 0;
+    while (at < size) {
+      const { bytesRead } = await readAt(fd, buffer, at, size - at, at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+    }
+    return buffer.subarray(0, at);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 async function load(path: string, versions: Record<string, string>): Promise<Loaded | string> {
   let file: Buffer;
   try {
-    file = await readFile(path);
+    file = await readWhole(path);
   } catch {
     return 'no snapshot';
   }
