@@ -1,7 +1,10 @@
 // What every family shares: errors raised before any route runs still come
 // in the family's envelope, never Fastify's own body.
 import t from 'tap';
+import Fastify from 'fastify';
+import { Type } from '@sinclair/typebox';
 import { build } from '../support/app.js';
+import { httpShell, LaterCompiles } from '../../src/infra/http/shell.js';
 
 t.test('router errors and unknown paths answer in the family envelope', async (t) => {
   const { app } = await build(t);
@@ -60,4 +63,30 @@ t.test('bytes that are not HTTP get a JSON answer, not Fastify\'s own body', asy
   t.match(answer, /\r\n\r\n\{"error":"Malformed HTTP request"\}$/);
   const health = await fetch(`http://127.0.0.1:${port}/health`);
   t.equal(health.status, 200, 'the server carries on');
+});
+
+t.test('route schemas compile at their first use, and the rest in the background once ready', async (t) => {
+  const later = new LaterCompiles();
+  const app = Fastify({ schemaController: later.schemaController });
+  t.teardown(() => app.close());
+  await app.register(httpShell, { later });
+  const N = Type.Object({ n: Type.Integer() });
+  app.post('/a', { schema: { body: N, response: { 200: N } } }, async (request) => ({ ...(request.body as object), secret: 'not in the schema' }));
+  app.get('/b', { schema: { querystring: N, response: { 200: N } } }, async (request) => request.query);
+  await app.ready();
+  const before = later.pending.size;
+  // ajv's two instances, each route's validator and serializer, and the serializer compiler they share.
+  t.ok(before >= 6, `nothing compiled before the first request (${before} pending)`);
+
+  const a = await app.inject({ method: 'POST', url: '/a', payload: { n: 1 } });
+  t.same(a.json(), { n: 1 }, "the route's serializer answers only what its schema names");
+  t.ok(later.pending.size < before, 'the first request compiled what it used');
+  t.equal((await app.inject({ method: 'POST', url: '/a', payload: { n: 'one' } })).statusCode, 400, 'and its validator refuses');
+  t.ok(later.pending.size > 0, "the other route's schemas wait");
+
+  const deadline = Date.now() + 5000;
+  while (later.pending.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  t.equal(later.pending.size, 0, 'the rest compiled in the background, a second after ready');
+  const b = await app.inject({ method: 'GET', url: '/b?n=2' });
+  t.same(b.json(), { n: 2 }, 'and serve as if compiled at their first use');
 });
