@@ -1,15 +1,12 @@
 // Entry point: read configuration, build, listen, close with grace on signals.
 import { enableCompileCache } from 'node:module';
+import { join } from 'node:path';
 import closeWithGrace from 'close-with-grace';
 import { ConfigError, loadConfig } from './config.js';
 import { openEventStore, openServiceReadStore } from './stores.js';
 import { backgroundThreadPool } from './infra/priority.js';
 
 async function main(): Promise<void> {
-  // V8's compiled code for the modules loaded from here on (the app's, most of them) is kept
-  // between starts, in NODE_COMPILE_CACHE or the OS's temporary directory: a start compiles less.
-  // Where that directory cannot be written, nothing is cached and nothing fails.
-  enableCompileCache();
   let config;
   try {
     config = loadConfig();
@@ -20,6 +17,11 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  // V8's compiled code for the modules loaded from here on (the app's, most of them) is kept
+  // between starts under DATA_DIR (NODE_COMPILE_CACHE, if set, is used instead; with
+  // NODE_DISABLE_COMPILE_CACHE=1 nothing is kept): a start compiles less. Where the directory
+  // cannot be written, nothing is cached and nothing fails.
+  enableCompileCache(join(config.dataDir, 'compile-cache'));
   // The stores open (the embedded event store starts its writer thread, a snapshot of the read
   // models is read) while the rest of the service loads.
   const opening = { eventStore: openEventStore(config), readStore: openServiceReadStore(config) };

@@ -1,11 +1,14 @@
 // The service as `npm start` runs it: a child process over real sockets.
 // Answered writes survive a graceful stop and a kill -9.
 import t from 'tap';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { tempDir } from './support/app.js';
 import { failedStart, postJson, startServer } from './support/server.js';
 
 t.test('starts on embedded defaults, serves health and ready', async (t) => {
-  const server = await startServer(t, { DATA_DIR: tempDir(t) });
+  const dataDir = tempDir(t);
+  const server = await startServer(t, { DATA_DIR: dataDir });
   const health = await fetch(`${server.url}/health`);
   t.equal(health.status, 200);
   t.same(await health.json(), { status: 'ok' });
@@ -14,6 +17,8 @@ t.test('starts on embedded defaults, serves health and ready', async (t) => {
   t.match(await ready.json(), { status: 'ready', checks: { eventStore: 'ok', readStore: 'ok', projections: 'ok' } });
   t.ok(await server.waitForLine((l) => l.includes('"reqId"')), 'request logs carry a request id');
   t.equal(await server.stop('SIGTERM'), 0, 'graceful shutdown exits 0');
+  const cached = readdirSync(join(dataDir, 'compile-cache'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+  t.ok(cached.length > 0, `V8's compiled code is kept under DATA_DIR for the next start (${cached.length} files)`);
 });
 
 t.test('a registered user is still there after a graceful restart and after kill -9', async (t) => {
