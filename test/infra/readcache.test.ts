@@ -44,6 +44,18 @@ async function until(what: () => Promise<boolean>, ms: number): Promise<boolean>
   return false;
 }
 
+t.test('a store opens with its cache live: its very first reads are cached', async (t) => {
+  next = 1;
+  const { open, calls } = await setup(t);
+  const a = await open();
+  await write(a, [{ op: 'set', key: 'v', value: 'one' }]);
+  const b = await open(); // no synced(), no pause: tracking is on once open resolves
+  const before = await calls('get');
+  for (let i = 0; i < 5; i += 1) t.equal(await b.get('m', 'v'), 'one');
+  // One GET of the model's generation pointer, one of the value: the other four from memory.
+  t.equal((await calls('get')) - before, 2, 'five reads from a store just opened, two GETs');
+});
+
 t.test('reads come from memory until any instance writes the key', async (t) => {
   next = 1;
   const { open, calls } = await setup(t);

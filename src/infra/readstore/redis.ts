@@ -573,8 +573,9 @@ async function openReadCache(main: Redis, prefix: string, ttlMs: number, maxEntr
   };
   tracker.on('close', down);
   tracker.on('reconnecting', down);
+  let tracking: Promise<void> = Promise.resolve();
   tracker.on('ready', () => {
-    void (async () => {
+    tracking = (async () => {
       try {
         const id = await tracker.client('ID');
         await tracker.client('TRACKING', 'ON', 'REDIRECT', String(id), 'BCAST', 'PREFIX', prefix);
@@ -587,6 +588,8 @@ async function openReadCache(main: Redis, prefix: string, ttlMs: number, maxEntr
     })();
   });
   await tracker.connect().catch(() => {});
+  // The store opens with its cache live: until tracking is on, reads go to Redis uncached.
+  await tracking;
 
   const store = <V>(map: Map<string, { value: V; until: number }>, key: string, value: V) => {
     if (map.size >= maxEntries) {
