@@ -343,7 +343,7 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('ADMIN_TOKEN', 'must be at least 32 bytes long');
   }
   const chosenTransport = oneOf(env, 'MAIL_TRANSPORT', ['smtp', 'outbox', 'auto'] as const, 'auto');
-  if (config.projections === 'off' && !config.redisUrl && !config.redisClusterNodes) {
+  if (config.projections === 'off' && !redisTarget(config)) {
     throw new ConfigError('PROJECTIONS', '"off" needs REDIS_URL (or REDIS_CLUSTER_NODES): in-process read models are only filled by this process');
   }
   if (production && config.argon2.memoryCost < 19456) {

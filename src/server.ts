@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   opening.readStore.catch(() => undefined);
   // Lowered once the read store is open: at background priority, the pool's read of a snapshot
   // would wait behind the loading of modules.
-  const lowering = opening.readStore.then(backgroundThreadPool, () => 0);
+  const lowering = opening.readStore.then(() => backgroundThreadPool(), () => 0);
   const { buildApp } = await import('./app.js');
   const app = await buildApp({ config, opening });
   app.log.info({ threads: await lowering }, "libuv's thread pool (argon2) at background priority");

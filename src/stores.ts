@@ -2,7 +2,7 @@
 // names EventStoreDB, and read models in process (snapshotted, for the service)
 // unless Redis is configured. The server, the app and the tools open them here.
 import { join } from 'node:path';
-import type { Config } from './config.js';
+import { redisTarget, type Config } from './config.js';
 import { openEmbeddedEventStore } from './infra/eventstore/embedded.js';
 import type { EventStore } from './infra/eventstore/types.js';
 import { createMemoryReadStore } from './infra/readstore/memory.js';
@@ -18,7 +18,7 @@ export async function openEventStore(config: Config): Promise<EventStore> {
 }
 
 export async function openReadStore(config: Config): Promise<ReadModelStore> {
-  if (!config.redisUrl && !config.redisClusterNodes) return createMemoryReadStore();
+  if (!redisTarget(config)) return createMemoryReadStore();
   // Loaded only when selected, like EventStoreDB: the embedded default starts without ioredis.
   const { openRedisReadStore } = await import('./infra/readstore/redis.js');
   return openRedisReadStore({ url: config.redisUrl, clusterNodes: config.redisClusterNodes, prefix: config.redisKeyPrefix, cacheMs: config.readCacheMs });
@@ -26,6 +26,6 @@ export async function openReadStore(config: Config): Promise<ReadModelStore> {
 
 /** The service's read store: Redis when configured, else in process, restored from and snapshotted to DATA_DIR/snapshots. */
 export function openServiceReadStore(config: Config): Promise<ReadModelStore> {
-  if (config.redisUrl || config.redisClusterNodes) return openReadStore(config);
+  if (redisTarget(config)) return openReadStore(config);
   return openSnapshottedMemoryStore(join(config.dataDir, 'snapshots'), allProjections);
 }

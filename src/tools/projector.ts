@@ -3,7 +3,7 @@
 // PROJECTIONS=off). Serves /health, /ready and /metrics on PORT.
 import Fastify from 'fastify';
 import closeWithGrace from 'close-with-grace';
-import { ConfigError, loadConfig } from '../config.js';
+import { ConfigError, loadConfig, redisTarget } from '../config.js';
 import { openEventStore, openReadStore } from '../stores.js';
 import { openPersonalData } from '../personal.js';
 import { loggerOptions } from '../infra/logging.js';
@@ -14,7 +14,7 @@ import { allProjections } from '../../projections/index.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  if (!config.redisUrl && !config.redisClusterNodes) {
+  if (!redisTarget(config)) {
     throw new ConfigError('REDIS_URL', 'a separate projector needs Redis read models that the API processes share (REDIS_URL or REDIS_CLUSTER_NODES)');
   }
   const app = Fastify({ logger: loggerOptions(config.logLevel) });

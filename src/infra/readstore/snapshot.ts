@@ -73,13 +73,13 @@ const checksum = (models: ModelEntry[], body: Buffer | Buffer[]) => {
 
 type Loaded = { model: string; checkpoint: string; keys: FrozenKeys }[];
 
+const readAt = promisify(read);
+
 /**
  * The whole file in one read on libuv's pool, opened synchronously: at start the event loop is
  * busy loading the service's modules, and each asynchronous step (open, stat, and `readFile`'s
  * half-megabyte pieces) would wait for it.
  */
-const readAt = promisify(read);
-
 async function readWhole(path: string): Promise<Buffer> {
   const fd = openSync(path, 'r');
   try {
