@@ -3,11 +3,12 @@
 // process defaults. One registry per app, so test apps never share counters.
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics, type Metric, type MetricValueWithName } from 'prom-client';
 import { comparePositions, type EventStore, type Position } from './eventstore/types.js';
 import type { ProjectionProgress } from './projection-status.js';
 import { bearer } from './auth.js';
 import { tokenCheck } from './secrets.js';
+import { routeOf } from './http/shell.js';
 
 export interface Metrics {
   registry: Registry;
@@ -74,6 +75,72 @@ export async function projectionLag(
   return { events, seconds };
 }
 
+/** The request latency histogram's buckets, in seconds. */
+const REQUEST_SECONDS_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
+
+interface RouteTally {
+  labels: { method: string; route: string };
+  statuses: Map<number, number>;
+  /** Answers per bucket (not cumulative); the last one is over every bound. */
+  buckets: Float64Array;
+  sum: number;
+  count: number;
+}
+
+/**
+ * HTTP requests per route and status (`chronicle_http_requests_total`) and their latency per route
+ * (`chronicle_http_request_duration_seconds`), tallied in plain numbers as answers go out and shown
+ * at a scrape as prom-client's own Counter and Histogram show theirs. prom-client's inc() and
+ * observe() check the labels and build a string of them at every call: 0.7 µs per answer for the
+ * two, measured, a few percent of a cached read; a tally costs two map lookups and a bucket search.
+ */
+class RouteTallies {
+  /** By route pattern, then method: both strings are the same objects at every request. */
+  private readonly byRoute = new Map<string, Map<string, RouteTally>>();
+
+  constructor(registry: Registry) {
+    const tallies = () => [...this.byRoute.values()].flatMap((methods) => [...methods.values()]);
+    const metric = (name: string, help: string, type: 'counter' | 'histogram', values: () => MetricValueWithName<string>[]) =>
+      registry.registerMetric({
+        name,
+        help,
+        type,
+        get: async () => ({ name, help, type, aggregator: 'sum', values: values() }),
+      } as unknown as Metric);
+    metric('chronicle_http_requests_total', 'HTTP requests answered, per route and status', 'counter', () =>
+      tallies().flatMap((t) => [...t.statuses].map(([status, value]) => ({ value, labels: { ...t.labels, status: String(status) } }))),
+    );
+    const name = 'chronicle_http_request_duration_seconds';
+    metric(name, 'HTTP request latency per route', 'histogram', () =>
+      tallies().flatMap((t) => {
+        let cumulative = 0;
+        const le = [...REQUEST_SECONDS_BUCKETS, '+Inf' as const];
+        return [
+          ...le.map((bound, i) => ({ metricName: `${name}_bucket`, value: (cumulative += t.buckets[i]!), labels: { le: bound, ...t.labels } })),
+          { metricName: `${name}_sum`, value: t.sum, labels: t.labels },
+          { metricName: `${name}_count`, value: t.count, labels: t.labels },
+        ];
+      }),
+    );
+  }
+
+  record(method: string, route: string, status: number, seconds: number): void {
+    let methods = this.byRoute.get(route);
+    if (!methods) this.byRoute.set(route, (methods = new Map()));
+    let t = methods.get(method);
+    if (!t) {
+      t = { labels: { method, route }, statuses: new Map(), buckets: new Float64Array(REQUEST_SECONDS_BUCKETS.length + 1), sum: 0, count: 0 };
+      methods.set(method, t);
+    }
+    t.statuses.set(status, (t.statuses.get(status) ?? 0) + 1);
+    let b = 0;
+    while (b < REQUEST_SECONDS_BUCKETS.length && seconds > REQUEST_SECONDS_BUCKETS[b]!) b++;
+    t.buckets[b]! += 1;
+    t.sum += seconds;
+    t.count += 1;
+  }
+}
+
 export const metricsPlugin = fp(
   async function metricsPlugin(
     app: FastifyInstance,
@@ -88,19 +155,7 @@ export const metricsPlugin = fp(
     },
   ) {
     const { registry } = opts.metrics;
-    const requests = new Counter({
-      name: 'chronicle_http_requests_total',
-      help: 'HTTP requests answered, per route and status',
-      labelNames: ['method', 'route', 'status'] as const,
-      registers: [registry],
-    });
-    const duration = new Histogram({
-      name: 'chronicle_http_request_duration_seconds',
-      help: 'HTTP request latency per route',
-      labelNames: ['method', 'route'] as const,
-      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
-      registers: [registry],
-    });
+    const routes = new RouteTallies(registry);
     const progress = opts.progress;
     if (progress) {
       // Both gauges are collected concurrently in one scrape: measure once for both.
@@ -134,9 +189,7 @@ export const metricsPlugin = fp(
     // A callback hook: every answer passes here, and it needs no promise.
     app.addHook('onResponse', (request, reply, done) => {
       // Unmatched paths share one label, so random URLs cannot blow up the series count.
-      const route = request.routeOptions.url ?? 'unmatched';
-      requests.inc({ method: request.method, route, status: String(reply.statusCode) });
-      duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+      routes.record(request.method, routeOf(request)?.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
       done();
     });
 

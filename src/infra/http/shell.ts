@@ -1,7 +1,7 @@
 // The HTTP shell every route shares: schema validation (bodies never coerced,
 // query strings and path parameters parsed), one error handler that answers in
 // the route's family envelope and never leaks a stack trace, and the 404s.
-import type { FastifyInstance, FastifyError, FastifyReply, FastifyRequest, FastifySchemaCompiler, FastifySchemaValidationError, FastifyServerOptions } from 'fastify';
+import type { FastifyContextConfig, FastifyInstance, FastifyError, FastifyReply, FastifyRequest, FastifySchemaCompiler, FastifySchemaValidationError, FastifyServerOptions } from 'fastify';
 import type { Socket } from 'node:net';
 import { isUtf8 } from 'node:buffer';
 import fp from 'fastify-plugin';
@@ -170,16 +170,52 @@ export function parseJsonBody(request: FastifyRequest, body: Buffer): unknown {
     throw new Problem(415, 'Content-Type must be application/json in UTF-8 (charset=utf-8 or none)');
   }
   if (body.length === 0) {
-    if (!request.routeOptions.schema?.body) return undefined;
+    if (!routeOf(request)?.takesBody) return undefined;
     throw new Problem(400, 'Malformed JSON body');
   }
   if (!isUtf8(body)) throw new Problem(400, 'Malformed JSON body: text must be valid UTF-8');
-  const action = request.routeOptions.config?.jsonKeysAsData === true ? 'ignore' : 'error';
+  const action = routeOf(request)?.config.jsonKeysAsData === true ? 'ignore' : 'error';
   return secureJson.parse(body.toString('utf8'), undefined, { protoAction: action, constructorAction: action });
 }
 
+/**
+ * What the shell and the metrics need of a request's route, worked out once when the route is
+ * added. `request.routeOptions` builds a new object of thirteen fields at every read (1.7 µs
+ * each, measured in a cached read; it was read three times per request).
+ */
+export interface RouteFacts {
+  /** The route's URL pattern (`/api/data/:key`), the metrics' label. */
+  readonly url: string;
+  readonly family: Family | null;
+  readonly config: FastifyContextConfig;
+  /** Whether the route takes a body at all (an empty body is no body for the others). */
+  readonly takesBody: boolean;
+}
+
+/** Where a routed request's facts are kept: set by the route's first onRequest hook, null until then and on 404s. */
+const ROUTE = Symbol('route');
+declare module 'fastify' {
+  interface FastifyRequest {
+    [ROUTE]: RouteFacts | null;
+  }
+}
+
+/**
+ * The request's route, or null for a request no route matched. Before the route's own hooks
+ * have run (an error in a plugin's onRequest hook), worked out from `routeOptions`.
+ */
+export function routeOf(request: FastifyRequest): RouteFacts | null {
+  const facts = request[ROUTE];
+  if (facts !== null || request.is404) return facts;
+  const { url, config, schema } = request.routeOptions;
+  return url === undefined ? null : factsOf(url, config, schema?.body !== undefined);
+}
+
+const factsOf = (url: string, config: FastifyContextConfig | undefined, takesBody: boolean): RouteFacts =>
+  Object.freeze({ url, family: config?.family ?? familyOfPath(url), config: config ?? {}, takesBody });
+
 function familyOf(request: FastifyRequest): Family | null {
-  return request.routeOptions.config?.family ?? familyOfPath(request.url);
+  return routeOf(request)?.family ?? familyOfPath(request.url);
 }
 
 export function problemFor(error: FastifyError, request: FastifyRequest): Problem | null {
@@ -187,7 +223,7 @@ export function problemFor(error: FastifyError, request: FastifyRequest): Proble
   if (error.validation) {
     const part = error.validationContext ?? 'body';
     return (
-      request.routeOptions.config?.invalid?.(error.validation, part) ??
+      routeOf(request)?.config.invalid?.(error.validation, part) ??
       new Problem(400, describeValidation(error.validation, part))
     );
   }
@@ -271,16 +307,30 @@ export const httpShell = fp(
     app.addHook('onRequest', (request, reply, done) => {
       // commonHeaders(request), set one by one: no object per request.
       void reply.header('x-request-id', request.id).header('cache-control', 'no-store');
-      // Everything this request appends to the log says which request, route and caller caused it.
-      const userAgent = request.headers['user-agent'];
-      const context = {
-        requestId: String(request.id),
-        actor: 'anonymous',
-        family: familyOf(request),
-        route: request.routeOptions.url ?? null,
-        client: { address: request.ip, ...(typeof userAgent === 'string' ? { userAgent: userAgent.slice(0, 512) } : {}) },
-      };
-      runInRequest(context, done);
+      done();
+    });
+    app.decorateRequest(ROUTE, null);
+    // Each route's first own hook: its facts, and the context everything the request appends to
+    // the log carries (which request, route and caller caused it). A request no route matched
+    // appends nothing and needs neither.
+    app.addHook('onRoute', (route) => {
+      const facts = factsOf(route.url, route.config, route.schema?.body !== undefined);
+      const own = route.onRequest === undefined ? [] : Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest];
+      route.onRequest = [
+        function routeFacts(request, _reply, done) {
+          request[ROUTE] = facts;
+          const userAgent = request.headers['user-agent'];
+          const context = {
+            requestId: String(request.id),
+            actor: 'anonymous',
+            family: facts.family,
+            route: facts.url,
+            client: { address: request.ip, ...(typeof userAgent === 'string' ? { userAgent: userAgent.slice(0, 512) } : {}) },
+          };
+          runInRequest(context, done);
+        },
+        ...own,
+      ];
     });
     let warming: NodeJS.Immediate | NodeJS.Timeout | undefined;
     // Route schemas not used yet are compiled in the background once the service is ready.
