@@ -2,6 +2,7 @@
 // opened here with the owner's data key (the read model keeps it sealed), or,
 // from a log written before sealing, found by its key in the clear.
 import type { Services } from '../infra/services.js';
+import type { KeyedHash } from '../infra/secrets.js';
 import { openSealedPart } from '../infra/keystore/sealed-store.js';
 import { DATA, dataKeys, readSealed, sealedEntry } from './read-model.js';
 import { dataKeyHash, dataStreamOf } from './events.js';
@@ -12,18 +13,54 @@ import { dataKeyHash, dataStreamOf } from './events.js';
  * object for as long as the value is unchanged (kept opened).
  */
 export async function findValue(svc: Pick<Services, 'readStore' | 'names' | 'dataKeys'>, userId: number, key: string): Promise<Readonly<{ value: unknown }> | undefined> {
-  const hash = dataKeyHash(svc.names, userId, key);
-  const stored = await entry(svc.readStore, userId, sealedEntry(hash));
+  const names = keyNames(svc.names, userId, key);
+  const stored = await entry(svc.readStore, userId, names.entry, names.values);
   if (stored !== null) {
     const { type, part } = readSealed(stored);
-    const fields = await openSealedPart(svc.dataKeys, String(userId), { stream: dataStreamOf(userId, hash), type }, part);
+    const fields = await openSealedPart(svc.dataKeys, names.owner, { stream: names.stream, type }, part);
     return (fields as Readonly<{ value: unknown }> | null) ?? undefined;
   }
-  const plain = await entry(svc.readStore, userId, key);
+  const plain = await entry(svc.readStore, userId, key, dataKeys.values(userId, key));
   return plain === null ? undefined : { value: JSON.parse(plain) as unknown };
 }
 
-/** What the user's hash holds under `name`, else what a read model of an earlier release holds. */
-async function entry(store: Services['readStore'], userId: number, name: string): Promise<string | null> {
-  return (await store.hget(DATA, dataKeys.values(userId, name), name)) ?? store.get(DATA, dataKeys.former.value(userId, name));
+/** What the user's hash `values` holds under `name`, else what a read model of an earlier release holds. */
+async function entry(store: Services['readStore'], userId: number, name: string, values: string): Promise<string | null> {
+  return (await store.hget(DATA, values, name)) ?? store.get(DATA, dataKeys.former.value(userId, name));
+}
+
+/** A key's names in the read model and the log: its sealed entry, the hash holding it, its stream, its owner. */
+interface KeyNames {
+  entry: string;
+  values: string;
+  stream: string;
+  owner: string;
+}
+
+/**
+ * Each (user, key)'s names, worked out once: an HMAC, four strings and a hash over one of them
+ * otherwise, at every read. Per HMAC secret (apps in one process may differ); at most
+ * KEPT_NAMES, all dropped and worked out again when full.
+ */
+const KEPT_NAMES = 10_000;
+const keptNames = new WeakMap<KeyedHash, { count: number; byUser: Map<number, Map<string, KeyNames>> }>();
+
+function keyNames(names: KeyedHash, userId: number, key: string): KeyNames {
+  let kept = keptNames.get(names);
+  if (!kept) keptNames.set(names, (kept = { count: 0, byUser: new Map() }));
+  let byKey = kept.byUser.get(userId);
+  let found = byKey?.get(key);
+  if (found) return found;
+  if (kept.count >= KEPT_NAMES) {
+    kept.byUser.clear();
+    kept.count = 0;
+    byKey = undefined;
+  }
+  if (!byKey) kept.byUser.set(userId, (byKey = new Map()));
+  const hash = dataKeyHash(names, userId, key);
+  const sealed = sealedEntry(hash);
+  found = Object.freeze({ entry: sealed, values: dataKeys.values(userId, sealed), stream: dataStreamOf(userId, hash), owner: String(userId) });
+  byKey.set(key, found);
+  kept.count++;
+  return found;
 }

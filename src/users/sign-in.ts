@@ -92,14 +92,27 @@ export async function endSession(svc: Services, sessionId: string, via: Family, 
 /**
  * The check behind every access token: its session is in the users read model,
  * belongs to the token's account, and has not expired. The session's read-model
- * key is an HMAC of its id, which svc.keyedHash remembers (computed once per
- * session, not per request).
+ * key is an HMAC of its id. The verifier hands over the same principal object
+ * for a token it verified lately, so what the check derives from it (that key,
+ * the account id as the model writes it) is kept with the principal, not worked
+ * out again at every request.
  */
 export function sessionLiveness(svc: Services): (principal: { userId: number; sessionId: string }) => Promise<boolean> {
-  return async ({ userId, sessionId }) => {
-    const session = await sessionEntry(svc.readStore, sessionKey(svc, sessionId));
-    if (!session || session.userId !== String(userId)) return false;
-    return Date.parse(session.expiresAt) > svc.now().getTime();
+  const derived = new WeakMap<object, { key: string; owner: string; expiresAt: string; expiresMs: number }>();
+  return async (principal) => {
+    let d = derived.get(principal);
+    if (d === undefined) {
+      d = { key: sessionKey(svc, principal.sessionId), owner: String(principal.userId), expiresAt: '', expiresMs: NaN };
+      derived.set(principal, d);
+    }
+    const session = await sessionEntry(svc.readStore, d.key);
+    if (!session || session.userId !== d.owner) return false;
+    // The expiry parsed once for as long as the session's entry says the same.
+    if (session.expiresAt !== d.expiresAt) {
+      d.expiresAt = session.expiresAt;
+      d.expiresMs = Date.parse(session.expiresAt);
+    }
+    return d.expiresMs > svc.now().getTime();
   };
 }
 
