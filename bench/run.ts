@@ -138,7 +138,7 @@ try {
     const mean = (label: string, k: string) => rows.filter((r) => r.label === label).reduce((a, r) => a + (r[k] as number), 0) / 2;
     const pc = (x: number) => `${Math.round(100 * x)}%`;
     record('reads-before-after', {
-      scenario: 'reads, before vs after the read cache (same sitting, small log)',
+      scenario: 'reads, the build in BENCH_BEFORE_DIST vs this one (same sitting, small log)',
       target: 'reference: share of bare, mean of two alternating runs each',
       pass: null,
       measured: ['product', 'page', 'data'].map((k) => `${k} ${pc(mean('before', k))} → ${pc(mean('after', k))}`).join('; '),
