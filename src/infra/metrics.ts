@@ -92,7 +92,8 @@ interface RouteTally {
  * (`chronicle_http_request_duration_seconds`), tallied in plain numbers as answers go out and shown
  * at a scrape as prom-client's own Counter and Histogram show theirs. prom-client's inc() and
  * observe() check the labels and build a string of them at every call: 0.7 µs per answer for the
- * two, measured, a few percent of a cached read; a tally costs two map lookups and a bucket search.
+ * two, measured in a loop, a few percent of a cached read; a tally costs three map lookups and a
+ * bucket search.
  */
 class RouteTallies {
   /** By route pattern, then method: both strings are the same objects at every request. */

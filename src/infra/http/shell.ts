@@ -180,8 +180,9 @@ export function parseJsonBody(request: FastifyRequest, body: Buffer): unknown {
 
 /**
  * What the shell and the metrics need of a request's route, worked out once when the route is
- * added. `request.routeOptions` builds a new object of thirteen fields at every read (1.7 µs
- * each, measured in a cached read; it was read three times per request).
+ * added. `request.routeOptions` builds a new object of thirteen fields at every read, and it was
+ * read three times per request (taking one of those reads out of a cached read saved 1.7 µs of
+ * its 36; taking out two, with this, 0.8 µs).
  */
 export interface RouteFacts {
   /** The route's URL pattern (`/api/data/:key`), the metrics' label. */
