@@ -19,11 +19,13 @@ export const userKeys = {
 };
 
 /** A live session's entry: whose it is and until when (ISO), or null when it is not in the read model. */
-export async function sessionEntry(
-  store: ReadModelStore,
-  sessionKey: string,
-): Promise<{ userId: string; expiresAt: string } | null> {
-  const session = await store.hgetall(USERS, userKeys.session(sessionKey));
+export function sessionEntry(store: ReadModelStore, sessionKey: string): Promise<{ userId: string; expiresAt: string } | null> {
+  return sessionEntryAt(store, userKeys.session(sessionKey));
+}
+
+/** sessionEntry, by the entry's name in the model (`userKeys.session(sessionKey)`), for a caller that keeps it. */
+export async function sessionEntryAt(store: ReadModelStore, name: string): Promise<{ userId: string; expiresAt: string } | null> {
+  const session = await store.hgetall(USERS, name);
   if (!session?.userId) return null;
   return { userId: session.userId, expiresAt: session.expiresAt ?? '' };
 }

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { randomToken } from '../infra/secrets.js';
 import type { Services } from '../infra/services.js';
 import { findAccount, type Identifier } from './accounts.js';
-import { sessionEntry } from './read-model.js';
+import { sessionEntry, sessionEntryAt, userKeys } from './read-model.js';
 import { SESSION_SECONDS, streams, type Family, type SignInFailure, type UserEvent } from './events.js';
 import { execute } from './execute.js';
 import { sessionKey } from './tokens.js';
@@ -93,19 +93,19 @@ export async function endSession(svc: Services, sessionId: string, via: Family, 
  * The check behind every access token: its session is in the users read model,
  * belongs to the token's account, and has not expired. The session's read-model
  * key is an HMAC of its id. The verifier hands over the same principal object
- * for a token it verified lately, so what the check derives from it (that key,
+ * for a token it verified lately, so what the check derives from it (the entry's name,
  * the account id as the model writes it) is kept with the principal, not worked
  * out again at every request.
  */
 export function sessionLiveness(svc: Services): (principal: { userId: number; sessionId: string }) => Promise<boolean> {
-  const derived = new WeakMap<object, { key: string; owner: string; expiresAt: string; expiresMs: number }>();
+  const derived = new WeakMap<object, { name: string; owner: string; expiresAt: string; expiresMs: number }>();
   return async (principal) => {
     let d = derived.get(principal);
     if (d === undefined) {
-      d = { key: sessionKey(svc, principal.sessionId), owner: String(principal.userId), expiresAt: '', expiresMs: NaN };
+      d = { name: userKeys.session(sessionKey(svc, principal.sessionId)), owner: String(principal.userId), expiresAt: '', expiresMs: NaN };
       derived.set(principal, d);
     }
-    const session = await sessionEntry(svc.readStore, d.key);
+    const session = await sessionEntryAt(svc.readStore, d.name);
     if (!session || session.userId !== d.owner) return false;
     // The expiry parsed once for as long as the session's entry says the same.
     if (session.expiresAt !== d.expiresAt) {

@@ -117,6 +117,8 @@ const REPLICA_WAIT_MS = 500;
 
 /** How often a page is read again because its range moved between the two reads. */
 const ZPAGE_ATTEMPTS = 10;
+/** Full key names kept per model for reads (see readName). */
+const READ_NAMES = 10_000;
 
 export interface RedisReadStoreOptions {
   /** One Redis server (REDIS_URL)... */
@@ -306,12 +308,31 @@ export async function openRedisReadStore(options: RedisReadStoreOptions): Promis
    */
   function cachedNow(model: string, key: string, field?: string): { value: unknown } | undefined {
     const gen = cache ? generations.get(model) : undefined;
-    return gen === undefined ? undefined : cache!.peek(keyOf(model, gen, key), field);
+    return gen === undefined ? undefined : cache!.peek(readName(model, gen, key), field);
+  }
+
+  /**
+   * The full names of the keys read lately, per model, for its current generation: the cache
+   * files its entries by full name, and a name built anew at every read is flattened and hashed
+   * at every lookup (a third of a cached session check, in a perf profile). A kept name is
+   * hashed once. At most READ_NAMES per model, all dropped when full or when the generation moves.
+   */
+  const readNames = new Map<string, { gen: number; names: Map<string, string> }>();
+  function readName(model: string, gen: number, key: string): string {
+    let kept = readNames.get(model);
+    if (kept?.gen !== gen) readNames.set(model, (kept = { gen, names: new Map() }));
+    let name = kept.names.get(key);
+    if (name === undefined) {
+      if (kept.names.size >= READ_NAMES) kept.names.clear();
+      name = keyOf(model, gen, key);
+      kept.names.set(key, name);
+    }
+    return name;
   }
 
   /** `fetch` of the current generation's `key` (its `field` alone, when given), through the cache when there is one. */
   async function readThrough<T>(model: string, key: string, fetch: (full: string) => Promise<T>, field?: string): Promise<T> {
-    const full = keyOf(model, await currentGeneration(model), key);
+    const full = readName(model, await currentGeneration(model), key);
     const read = () => fetch(full);
     return cache ? cache.read(full, read, field) : read();
   }
@@ -532,8 +553,25 @@ async function openReadCache(main: Redis, prefix: string, ttlMs: number, maxEntr
   const pageEpochs = new Map<string, number>();
   let live = false;
 
-  // Key names are ours and hold no NUL, so the first one ends the key.
-  const fieldEntry = (key: string, field: string) => `${key}\0${field}`;
+  // Key names are ours and hold no NUL, so the first one ends the key. The names of fields read
+  // lately are kept (as the store keeps its keys' names), so a lookup hashes a name once.
+  const fieldNames = new Map<string, Map<string, string>>();
+  let fieldNamesKept = 0;
+  const fieldEntry = (key: string, field: string) => {
+    let byField = fieldNames.get(key);
+    let name = byField?.get(field);
+    if (name !== undefined) return name;
+    if (fieldNamesKept >= maxEntries) {
+      fieldNames.clear();
+      fieldNamesKept = 0;
+      byField = undefined;
+    }
+    if (!byField) fieldNames.set(key, (byField = new Map()));
+    name = `${key}\0${field}`;
+    byField.set(field, name);
+    fieldNamesKept++;
+    return name;
+  };
 
   const forgetAll = () => {
     entries.clear();
