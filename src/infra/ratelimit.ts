@@ -12,6 +12,7 @@ import type { Redis } from 'ioredis';
 import type { TSchema } from '@sinclair/typebox';
 import { redisTarget, type RedisTarget } from '../config.js';
 import { Problem } from './errors.js';
+import { routeHooks } from './http/shell.js';
 import type { Services } from './services.js';
 
 export const WINDOW_MS = 60_000;
@@ -330,9 +331,6 @@ export const authRateLimit = fp(
     };
     app.decorate('authRateLimit', { check });
 
-    // A route's own hooks of one kind, as a list (Fastify takes none, one, or a list).
-    const hooks = <H>(own: H | H[] | undefined): H[] => (own === undefined ? [] : Array.isArray(own) ? own : [own]);
-
     // Routes declare their limit; this adds the one hook that applies it, after their own pre-handlers,
     // and the one that shows it on their answers.
     app.addHook('onRoute', (route) => {
@@ -348,8 +346,8 @@ export const authRateLimit = fp(
           throw error;
         }
       };
-      route.preHandler = [...hooks(route.preHandler), limitAttempts];
-      route.onSend = [...hooks(route.onSend), showLimits];
+      route.preHandler = [...routeHooks(route.preHandler), limitAttempts];
+      route.onSend = [...routeHooks(route.onSend), showLimits];
     });
   },
   { name: 'auth-rate-limit' },

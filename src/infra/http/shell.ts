@@ -212,6 +212,9 @@ export function routeOf(request: FastifyRequest): RouteFacts | null {
   return url === undefined ? null : factsOf(url, config, schema?.body !== undefined);
 }
 
+/** A route's own hooks of one kind, as a list (Fastify takes none, one, or a list): for onRoute hooks that add theirs. */
+export const routeHooks = <H>(own: H | H[] | undefined): H[] => (own === undefined ? [] : Array.isArray(own) ? own : [own]);
+
 const factsOf = (url: string, config: FastifyContextConfig | undefined, takesBody: boolean): RouteFacts =>
   Object.freeze({ url, family: config?.family ?? familyOfPath(url), config: config ?? {}, takesBody });
 
@@ -316,7 +319,6 @@ export const httpShell = fp(
     // appends nothing and needs neither.
     app.addHook('onRoute', (route) => {
       const facts = factsOf(route.url, route.config, route.schema?.body !== undefined);
-      const own = route.onRequest === undefined ? [] : Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest];
       route.onRequest = [
         function routeFacts(request, _reply, done) {
           request[ROUTE] = facts;
@@ -330,7 +332,7 @@ export const httpShell = fp(
           };
           runInRequest(context, done);
         },
-        ...own,
+        ...routeHooks(route.onRequest),
       ];
     });
     let warming: NodeJS.Immediate | NodeJS.Timeout | undefined;
