@@ -3,6 +3,7 @@
 // from a log written before sealing, found by its key in the clear.
 import type { Services } from '../infra/services.js';
 import type { KeyedHash } from '../infra/secrets.js';
+import { keptByPair } from '../infra/kept.js';
 import { openSealedPart } from '../infra/keystore/sealed-store.js';
 import { DATA, dataKeys, readSealed, sealedEntry } from './read-model.js';
 import { dataKeyHash, dataStreamOf } from './events.js';
@@ -40,27 +41,20 @@ interface KeyNames {
 /**
  * Each (user, key)'s names, worked out once: an HMAC, four strings and a hash over one of them
  * otherwise, at every read. Per HMAC secret (apps in one process may differ); at most
- * KEPT_NAMES, all dropped and worked out again when full.
+ * KEPT_NAMES per secret, all dropped and worked out again when full.
  */
 const KEPT_NAMES = 10_000;
-const keptNames = new WeakMap<KeyedHash, { count: number; byUser: Map<number, Map<string, KeyNames>> }>();
+const keptNames = new WeakMap<KeyedHash, (userId: number, key: string) => KeyNames>();
 
 function keyNames(names: KeyedHash, userId: number, key: string): KeyNames {
   let kept = keptNames.get(names);
-  if (!kept) keptNames.set(names, (kept = { count: 0, byUser: new Map() }));
-  let byKey = kept.byUser.get(userId);
-  let found = byKey?.get(key);
-  if (found) return found;
-  if (kept.count >= KEPT_NAMES) {
-    kept.byUser.clear();
-    kept.count = 0;
-    byKey = undefined;
+  if (!kept) {
+    kept = keptByPair(KEPT_NAMES, (userId: number, key: string): KeyNames => {
+      const hash = dataKeyHash(names, userId, key);
+      const sealed = sealedEntry(hash);
+      return Object.freeze({ entry: sealed, values: dataKeys.values(userId, sealed), stream: dataStreamOf(userId, hash), owner: String(userId) });
+    });
+    keptNames.set(names, kept);
   }
-  if (!byKey) kept.byUser.set(userId, (byKey = new Map()));
-  const hash = dataKeyHash(names, userId, key);
-  const sealed = sealedEntry(hash);
-  found = Object.freeze({ entry: sealed, values: dataKeys.values(userId, sealed), stream: dataStreamOf(userId, hash), owner: String(userId) });
-  byKey.set(key, found);
-  kept.count++;
-  return found;
+  return kept(userId, key);
 }

@@ -11,6 +11,7 @@ import { Cluster, type Redis } from 'ioredis';
 import type { RedisClusterNode, RedisTarget } from '../../config.js';
 import { createRedisClient, describeTarget, keyHolders } from '../redis-connection.js';
 import { partitionModels, slotOf } from './partitioned.js';
+import { keptByPair } from '../kept.js';
 
 /**
  * On a cluster the users model (every request's session check) is spread over
@@ -555,23 +556,7 @@ async function openReadCache(main: Redis, prefix: string, ttlMs: number, maxEntr
 
   // Key names are ours and hold no NUL, so the first one ends the key. The names of fields read
   // lately are kept (as the store keeps its keys' names), so a lookup hashes a name once.
-  const fieldNames = new Map<string, Map<string, string>>();
-  let fieldNamesKept = 0;
-  const fieldEntry = (key: string, field: string) => {
-    let byField = fieldNames.get(key);
-    let name = byField?.get(field);
-    if (name !== undefined) return name;
-    if (fieldNamesKept >= maxEntries) {
-      fieldNames.clear();
-      fieldNamesKept = 0;
-      byField = undefined;
-    }
-    if (!byField) fieldNames.set(key, (byField = new Map()));
-    name = `${key}\0${field}`;
-    byField.set(field, name);
-    fieldNamesKept++;
-    return name;
-  };
+  const fieldEntry = keptByPair(maxEntries, (key: string, field: string) => `${key}\0${field}`);
 
   const forgetAll = () => {
     entries.clear();
